@@ -1,0 +1,77 @@
+"""Clean-stage figures: cold start of `translator clean` on the seed, and throughput.
+
+Run: .venv/bin/python benchmarks/bench_clean.py
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "examples" / "poutine-bielorussie.fr.txt"
+CORPUS = ROOT / "tests" / "data" / "fr-news-dev.jsonl"
+TRANSLATOR = Path(sys.executable).parent / "translator"
+RUNS = 11
+
+
+def cold_start_seconds() -> list[float]:
+    timings = []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        subprocess.run([str(TRANSLATOR), "clean", "-q", str(SEED)], check=True, capture_output=True)
+        timings.append(time.perf_counter() - started)
+    return timings
+
+
+def articles() -> list[str]:
+    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    return [f"{row['title']}\n\n{row['text']}\n" for row in rows]
+
+
+def library_throughput(texts: list[str]) -> float:
+    from translator import clean_text, load_rules
+
+    rules = load_rules()
+    size = sum(len(text.encode()) for text in texts)
+    best = float("inf")
+    for _ in range(5):
+        started = time.perf_counter()
+        for text in texts:
+            clean_text(text, rules)
+        best = min(best, time.perf_counter() - started)
+    return size / best / 1e6
+
+
+def command_line_throughput(texts: list[str]) -> float:
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder, "in")
+        source.mkdir()
+        for number, text in enumerate(texts):
+            (source / f"{number:03}.txt").write_text(text, encoding="utf-8")
+        size = sum(p.stat().st_size for p in source.iterdir())
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            subprocess.run([str(TRANSLATOR), "clean", "-q", str(source), "-o", str(Path(folder, "out"))], check=True)
+            best = min(best, time.perf_counter() - started)
+    return size / best / 1e6
+
+
+def main() -> None:
+    timings = cold_start_seconds()
+    texts = articles()
+    print(f"cold start, translator clean on the seed: median {statistics.median(timings):.3f} s "
+          f"(min {min(timings):.3f}, max {max(timings):.3f}, {RUNS} runs; goal <= 0.35 s)")
+    print(f"throughput over the {len(texts)} dev articles, library clean_text: {library_throughput(texts):.2f} MB/s (goal >= 2 MB/s)")
+    print(f"throughput over the {len(texts)} dev articles, one translator clean DIR -o OUT run: "
+          f"{command_line_throughput(texts):.2f} MB/s (start-up included)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,332 @@
+"""The clean stage: apply artefact rules to a document and report every change.
+
+Order of work, each step on the text the previous one left:
+
+1. the headline's duplicates right after it are deleted (``duplicate-headline``);
+2. in every body paragraph: ``strip-prefix`` rules, sentence by sentence, until
+   none applies (so cleaning is idempotent); then paragraph rules
+   (``delete-paragraph``, ``flag``); then sentence rules (``delete-sentence``, ``flag``);
+3. the trailing run of what is left, matched by ``position: trailing`` rules, is
+   handled (e.g. a dangling timestamp extracted as metadata);
+4. ``headline`` and ``document`` flags.
+
+Offsets in findings always refer to the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+
+from .document import Document, Paragraph, Span, quoted_spans, split_sentences
+from .matching import Match, find_matches, find_pull_quote, repeats_headline
+from .rules import Action, Level, Position, Rule, RuleSet, Scope, load_rules
+
+_MAX_STRIPS_PER_SENTENCE = 8
+_OPENING_PUNCTUATION = frozenset(" \u00a0\u202f«“\"(")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One rule firing: where (in the original text), what, and what replaced it."""
+
+    rule_id: str
+    level: Level
+    action: Action
+    message: str
+    paragraph: int
+    sentence: int | None
+    start: int
+    end: int
+    original: str
+    replacement: str | None  # None for flags: the text is left as it is
+
+
+@dataclass(frozen=True)
+class CleanResult:
+    """The cleaned text, what was found, and metadata pulled out of the text."""
+
+    original: str
+    text: str
+    findings: tuple[Finding, ...]
+    metadata: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original
+
+    def findings_at_least(self, level: Level) -> list[Finding]:
+        return [f for f in self.findings if f.level.rank >= level.rank]
+
+    def to_dict(self) -> dict:
+        document = Document.parse(self.original)
+        findings = []
+        for finding in self.findings:
+            line, column = document.line_column(finding.start)
+            findings.append({**asdict(finding), "level": str(finding.level), "action": str(finding.action), "line": line, "column": column})
+        return {"text": self.text, "changed": self.changed, "metadata": self.metadata, "findings": findings}
+
+
+def clean_text(text: str, rules: RuleSet | None = None, *, headline: bool = True) -> CleanResult:
+    """Clean one article; ``rules`` defaults to the built-in rules.
+
+    ``headline=False`` treats every paragraph as body text (no title line).
+    """
+    return _Cleaner(text, rules if rules is not None else load_rules(), headline).run()
+
+
+class _TrackedText:
+    """Text under edit that remembers the original offset of every character."""
+
+    def __init__(self, text: str, offset: int) -> None:
+        self.text = text
+        self._end = offset + len(text)
+        self._offset = offset
+        self._origin: list[int] | None = None
+
+    def original(self, position: int) -> int:
+        if self._origin is None:
+            return self._offset + position
+        return self._origin[position] if position < len(self._origin) else self._end
+
+    def original_span(self, start: int, end: int) -> Span:
+        """The original span of ``text[start:end]`` (``end`` exclusive)."""
+        return Span(self.original(start), self.original(end - 1) + 1 if end > start else self.original(start))
+
+    def delete(self, start: int, end: int) -> None:
+        origin = self._origins()
+        del origin[start:end]
+        self.text = self.text[:start] + self.text[end:]
+
+    def set_char(self, position: int, char: str) -> None:
+        self._origins()
+        self.text = self.text[:position] + char + self.text[position + 1 :]
+
+    def _origins(self) -> list[int]:
+        if self._origin is None:
+            self._origin = list(range(self._offset, self._end))
+        return self._origin
+
+
+class _Cleaner:
+    def __init__(self, text: str, rules: RuleSet, headline: bool) -> None:
+        self.document = Document.parse(text)
+        self.rules = rules
+        self.headline = self.document.headline if headline else None
+        self.body = self.document.paragraphs[1:] if self.headline else self.document.paragraphs
+        self.findings: list[Finding] = []
+        self.metadata: dict[str, str] = {}
+        self.deleted: set[int] = set()
+        self.edited: dict[int, str] = {}
+
+    def run(self) -> CleanResult:
+        self._delete_repeated_headline()
+        for paragraph in self.body:
+            if paragraph.index not in self.deleted:
+                self._clean_paragraph(paragraph)
+        self._handle_trailing_paragraphs()
+        self._flag_headline_and_document()
+        self.findings.sort(key=lambda f: (f.start, f.end))
+        return CleanResult(self.document.text, self._assemble(), tuple(self.findings), self.metadata)
+
+    # -- document-level steps ------------------------------------------------------
+
+    def _delete_repeated_headline(self) -> None:
+        if not self.headline:
+            return
+        for rule in (r for r in self.rules.select(Scope.PARAGRAPH) if r.matcher == "duplicate-headline"):
+            for paragraph in self.body:
+                if paragraph.index in self.deleted:
+                    continue
+                if not repeats_headline(self.headline.text, paragraph.text, rule.spec.similarity):
+                    break
+                self._delete_paragraph(rule, paragraph, None)
+
+    def _handle_trailing_paragraphs(self) -> None:
+        trailing = [r for r in self.rules.select(Scope.PARAGRAPH) if r.position is Position.TRAILING]
+        for paragraph in reversed(self.body):
+            if paragraph.index in self.deleted:
+                continue
+            text = self.edited.get(paragraph.index, paragraph.text)
+            hit = next(((r, m) for r in trailing for m in self._matches(r, text)), None)
+            if hit is None:
+                return
+            rule, match = hit
+            if rule.action is Action.EXTRACT_METADATA:
+                for name, value in match.group_texts.items():
+                    self.metadata.setdefault(name, value)
+            if rule.action is Action.FLAG:
+                self._flag(rule, paragraph, None, Span(paragraph.start, paragraph.end), match)
+            else:
+                self._delete_paragraph(rule, paragraph, match)
+
+    def _flag_headline_and_document(self) -> None:
+        if self.headline:
+            for rule in self.rules.select(Scope.HEADLINE):
+                for match in self._matches(rule, self.headline.text):
+                    self._flag(rule, self.headline, None, Span(self.headline.start, self.headline.end), match)
+                    break
+        quoted = [
+            Span(p.start + q.start, p.start + q.end) for p in self.document.paragraphs for q in quoted_spans(p.text)
+        ]
+        for rule in self.rules.select(Scope.DOCUMENT):
+            for match in find_matches(rule, self.document.text, quoted):
+                paragraph = next(p for p in reversed(self.document.paragraphs) if p.start <= match.start)
+                self._flag(rule, paragraph, None, Span(match.start, match.end), match)
+
+    # -- one body paragraph -----------------------------------------------------
+
+    def _clean_paragraph(self, paragraph: Paragraph) -> None:
+        tracked = _TrackedText(paragraph.text, paragraph.start)
+        self._strip_prefixes(paragraph, tracked)
+        for rule in self.rules.select(Scope.PARAGRAPH):
+            if rule.matcher == "duplicate-headline" or rule.position is Position.TRAILING:
+                continue
+            match = self._paragraph_match(rule, paragraph, tracked.text)
+            if match is None:
+                continue
+            if rule.action is Action.DELETE_PARAGRAPH:
+                self._delete_paragraph(rule, paragraph, match)
+                return
+            self._flag(rule, paragraph, None, tracked.original_span(0, len(tracked.text)), match)
+        self._apply_sentence_rules(paragraph, tracked)
+        if not tracked.text.strip():
+            self.deleted.add(paragraph.index)
+        elif tracked.text != paragraph.text:
+            self.edited[paragraph.index] = tracked.text
+
+    def _paragraph_match(self, rule: Rule, paragraph: Paragraph, text: str) -> Match | None:
+        if rule.matcher == "pull-quote":
+            if any(p.index < paragraph.index and p.index not in self.deleted for p in self.body):
+                return None  # only the paragraph opening the body can be a pull quote
+            others = "\n".join(p.text for p in self.document.paragraphs if p.index != paragraph.index)
+            return find_pull_quote(text, others, rule.spec.similarity)
+        return next(self._matches(rule, text), None)
+
+    def _strip_prefixes(self, paragraph: Paragraph, tracked: _TrackedText) -> None:
+        rules = self.rules.select(Scope.SENTENCE, Action.STRIP_PREFIX)
+        if not rules:
+            return
+        sentences = _segments(tracked.text)[0]
+        for number in reversed(range(len(sentences))):
+            start, end = sentences[number].start, sentences[number].end
+            for _ in range(_MAX_STRIPS_PER_SENTENCE):
+                sentence = tracked.text[start:end]
+                quoted = _clip(_segments(tracked.text)[1], start, end)
+                hit = next(((r, m) for r in rules for m in find_matches(r, sentence, quoted)), None)
+                if hit is None:
+                    break
+                end -= self._strip(paragraph, number, tracked, start, *hit)
+
+    def _strip(self, paragraph: Paragraph, number: int, tracked: _TrackedText, offset: int, rule: Rule, match: Match) -> int:
+        """Remove the match's ``prefix`` group (or all of it); return how many characters went."""
+        span = match.groups.get("prefix", Span(match.start, match.end))
+        cut_start, cut_end = offset + span.start, offset + span.end
+        capital = _first_letter(tracked.text, cut_end) if span.start == 0 else None
+        edit_end = capital + 1 if capital is not None else cut_end
+        original = tracked.original_span(cut_start, edit_end)
+        replacement = tracked.text[cut_end:edit_end]
+        if capital is not None:
+            replacement = replacement[:-1] + _upper(tracked.text[capital])
+            tracked.set_char(capital, _upper(tracked.text[capital]))
+        tracked.delete(cut_start, cut_end)
+        self._record(rule, paragraph, number, original, replacement, match)
+        return cut_end - cut_start
+
+    def _apply_sentence_rules(self, paragraph: Paragraph, tracked: _TrackedText) -> None:
+        for action in (Action.DELETE_SENTENCE, Action.FLAG):
+            rules = self.rules.select(Scope.SENTENCE, action)
+            if not rules:
+                continue
+            sentences, quoted = _segments(tracked.text)
+            for number in reversed(range(len(sentences))):
+                sentence = sentences[number]
+                clipped = _clip(quoted, sentence.start, sentence.end)
+                for rule in rules:
+                    match = next(find_matches(rule, tracked.text[sentence.start : sentence.end], clipped), None)
+                    if match is None:
+                        continue
+                    if action is Action.FLAG:
+                        self._flag(rule, paragraph, number, tracked.original_span(sentence.start, sentence.end), match)
+                    else:
+                        self._delete_sentence(rule, paragraph, number, tracked, sentences, match)
+                        break
+
+    def _delete_sentence(self, rule: Rule, paragraph: Paragraph, number: int, tracked: _TrackedText, sentences: list[Span], match: Match) -> None:
+        sentence = sentences[number]
+        self._record(rule, paragraph, number, tracked.original_span(sentence.start, sentence.end), "", match)
+        if number + 1 < len(sentences):
+            tracked.delete(sentence.start, sentences[number + 1].start)
+        else:
+            previous_end = sentences[number - 1].end if number else 0
+            tracked.delete(previous_end, sentence.end)
+
+    # -- recording -------------------------------------------------------------------
+
+    def _matches(self, rule: Rule, text: str):
+        return find_matches(rule, text, _segments(text)[1])
+
+    def _delete_paragraph(self, rule: Rule, paragraph: Paragraph, match: Match | None) -> None:
+        """Delete a paragraph; findings inside it until now are superseded by this one."""
+        self.deleted.add(paragraph.index)
+        self.edited.pop(paragraph.index, None)
+        self.findings = [f for f in self.findings if f.paragraph != paragraph.index]
+        self._record(rule, paragraph, None, Span(paragraph.start, paragraph.end), "", match)
+
+    def _flag(self, rule: Rule, paragraph: Paragraph, sentence: int | None, span: Span, match: Match) -> None:
+        self._record(rule, paragraph, sentence, span, None, match)
+
+    def _record(self, rule: Rule, paragraph: Paragraph, sentence: int | None, span: Span, replacement: str | None, match: Match | None) -> None:
+        values = {name: value.strip() for name, value in match.group_texts.items()} if match else {}
+        values["match"] = match.text.strip() if match else self.document.text[span.start : span.end]
+        message = re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group()), rule.spec.message)
+        self.findings.append(
+            Finding(rule.id, rule.level, rule.action, message, paragraph.index, sentence, span.start, span.end,
+                    self.document.text[span.start : span.end], replacement)
+        )
+
+    # -- output ------------------------------------------------------------------------
+
+    def _assemble(self) -> str:
+        """The cleaned text: kept paragraphs with their own separators, edits applied."""
+        document = self.document
+        kept = [p for p in document.paragraphs if p.index not in self.deleted]
+        if not kept:
+            return "" if self.deleted else document.text
+        parts = [document.text[: document.paragraphs[0].start]]
+        for position, paragraph in enumerate(kept):
+            parts.append(self.edited.get(paragraph.index, paragraph.text))
+            if position + 1 < len(kept) or paragraph.index == len(document.paragraphs) - 1:
+                parts.append(document.separator_after(paragraph))
+            else:
+                parts.append(document.line_break_after(paragraph))
+        return "".join(parts)
+
+
+@lru_cache(maxsize=64)
+def _segments(text: str) -> tuple[list[Span], list[Span]]:
+    """Sentences and quotations of a paragraph's current text (cached: asked often)."""
+    return split_sentences(text), quoted_spans(text)
+
+
+def _clip(spans: Iterable[Span], start: int, end: int) -> list[Span]:
+    """Spans intersecting ``[start, end)``, shifted to be relative to ``start``."""
+    return [Span(max(s.start, start) - start, min(s.end, end) - start) for s in spans if s.start < end and start < s.end]
+
+
+def _first_letter(text: str, position: int) -> int | None:
+    """The first letter at or after ``position`` when only opening punctuation precedes it."""
+    for index in range(position, len(text)):
+        char = text[index]
+        if char.isalpha():
+            return index if char.islower() else None
+        if char not in _OPENING_PUNCTUATION:
+            return None
+    return None
+
+
+def _upper(char: str) -> str:
+    upper = char.upper()
+    return upper if len(upper) == 1 else char

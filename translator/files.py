@@ -1,0 +1,109 @@
+"""Reading articles (any encoding, stdin) and writing results atomically."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import TranslatorError
+
+STDIO = "-"
+_TEXT_SUFFIXES = (".txt",)
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """An article read from a file or stdin, with what is needed to write it back alike."""
+
+    name: str  # the path as given, or "-" for stdin
+    text: str
+    encoding: str
+    bom: bool = False
+
+    def encode(self, text: str) -> bytes:
+        """``text`` in the source's encoding, with its byte-order mark if it had one."""
+        return (codecs.BOM_UTF8 if self.bom else b"") + text.encode(self.encoding)
+
+
+def read_source(name: str, encoding: str = "utf-8") -> SourceText:
+    """Read and decode an article; ``-`` reads stdin."""
+    _check_encoding(encoding)
+    try:
+        data = sys.stdin.buffer.read() if name == STDIO else Path(name).read_bytes()
+    except FileNotFoundError:
+        raise TranslatorError(f"{name}: file not found") from None
+    except IsADirectoryError:
+        raise TranslatorError(f"{name}: is a directory; give files, or a directory with -o OUTDIR") from None
+    except OSError as error:
+        raise TranslatorError(f"{name}: cannot read ({error.strerror})") from None
+    if b"\x00" in data[:8192] and not encoding.lower().startswith("utf-16"):
+        raise TranslatorError(f"{name}: looks like a binary file (NUL bytes), not text; give a plain-text article")
+    bom = encoding.lower().replace("_", "-") in ("utf-8", "utf8") and data.startswith(codecs.BOM_UTF8)
+    try:
+        text = data[len(codecs.BOM_UTF8) if bom else 0 :].decode(encoding)
+    except UnicodeDecodeError as error:
+        raise TranslatorError(
+            f"{name}: cannot decode as {encoding} (byte 0x{data[error.start]:02x} at offset {error.start}); "
+            "pass --encoding with the file's encoding, e.g. --encoding cp1252"
+        ) from None
+    return SourceText(name, text, encoding, bom)
+
+
+def _check_encoding(encoding: str) -> None:
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise TranslatorError(f"unknown encoding {encoding!r} in --encoding; use e.g. utf-8, cp1252, latin-1") from None
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+            if path.exists():
+                os.chmod(temporary, path.stat().st_mode & 0o7777)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        raise TranslatorError(f"{path}: cannot write ({error.strerror})") from None
+
+
+def write_stdout(data: bytes) -> None:
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+def expand_inputs(names: list[str]) -> list[str]:
+    """Files named on the command line, a directory standing for its ``*.txt`` files.
+
+    Missing paths are an error before anything is processed.
+    """
+    files: list[str] = []
+    for name in names:
+        path = Path(name)
+        if name == STDIO:
+            files.append(name)
+        elif path.is_dir():
+            found = sorted(str(p) for p in path.iterdir() if p.suffix in _TEXT_SUFFIXES and p.is_file())
+            if not found:
+                raise TranslatorError(f"{name}: directory holds no .txt file")
+            files.extend(found)
+        elif path.exists():
+            files.append(name)
+        else:
+            raise TranslatorError(f"{name}: file not found")
+    return files
