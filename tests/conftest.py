@@ -28,6 +28,50 @@ def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None, env
     )
 
 
+NO_NETWORK = Path(__file__).resolve().parent / "support" / "no_network"
+
+
+@pytest.fixture(scope="session")
+def tiny_package(tmp_path_factory) -> Path:
+    """A small real Argos package (CTranslate2 + SentencePiece) built for the tests."""
+    from .support.tiny_model import build_tiny_package
+
+    return build_tiny_package(tmp_path_factory.mktemp("tiny-package"))
+
+
+class Workspace:
+    """A user's machine for the translate tests: its own model folder, caches and
+    settings, no network (every attempt is logged), and the real command line."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.packages = root / "packages"
+        self.network_log = root / "network.log"
+        self.env = {
+            "ARGOS_PACKAGES_DIR": str(self.packages),
+            "XDG_DATA_HOME": str(root / "data"),
+            "XDG_CACHE_HOME": str(root / "cache"),
+            "XDG_CONFIG_HOME": str(root / "config"),
+            "HOME": str(root / "home"),
+            "PYTHONPATH": os.pathsep.join([str(NO_NETWORK), str(ROOT)]),
+            "TRANSLATOR_TEST_NETWORK_LOG": str(self.network_log),
+        }
+
+    def run(self, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+        return run_cli(*args, stdin=stdin, cwd=self.root, env=self.env)
+
+    def network_attempts(self) -> list[str]:
+        return self.network_log.read_text().splitlines() if self.network_log.exists() else []
+
+
 @pytest.fixture
-def cli():
-    return run_cli
+def workspace(tmp_path) -> Workspace:
+    return Workspace(tmp_path)
+
+
+@pytest.fixture
+def installed(workspace, tiny_package) -> Workspace:
+    """A workspace with the tiny fr→en package installed through the command line."""
+    result = workspace.run("models", "install", str(tiny_package))
+    assert result.returncode == 0, result.stderr
+    return workspace

@@ -1,24 +1,27 @@
 """The ``translator`` command line: a thin layer over the library.
 
-Exit codes: 0 done (nothing to report with --check), 1 findings at or above
---fail-level with --check or some files of a batch failed, 2 bad input or
-configuration (one line on stderr, no traceback).
+Exit codes: 0 done (nothing to report with --check); 1 findings at or above
+--fail-level or glossary violations with --check, or some files of a batch
+failed; 2 bad input or configuration (one line on stderr, no traceback).
+Heavy modules (argostranslate, ctranslate2) are imported only by the commands
+that translate, so ``translator clean`` starts fast.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Optional, TypeVar
 
 import typer
 
 from .cleaning import CleanResult, clean_text
 from .config import Settings, load_settings
 from .errors import TranslatorError
-from .files import STDIO, expand_inputs, read_source, write_atomic, write_stdout
+from .files import STDIO, SourceText, expand_inputs, read_source, write_atomic, write_stdout
 from .rules import Level, RuleSet, load_rules
 
 app = typer.Typer(
@@ -29,7 +32,15 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 rules_app = typer.Typer(help="List and test the artefact rules.", no_args_is_help=True)
+models_app = typer.Typer(help="List, install and remove translation models (Argos Translate packages).", no_args_is_help=True)
+glossary_app = typer.Typer(help="Validate glossaries.", no_args_is_help=True)
+cache_app = typer.Typer(help="Manage the translation memory.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
+app.add_typer(models_app, name="models")
+app.add_typer(glossary_app, name="glossary")
+app.add_typer(cache_app, name="cache")
+
+T = TypeVar("T")
 
 
 class ReportFormat(StrEnum):
@@ -38,14 +49,26 @@ class ReportFormat(StrEnum):
     SARIF = "sarif"
 
 
+class BilingualFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    TSV = "tsv"
+    XLIFF = "xliff"
+
+
+InputsArgument = Annotated[list[str], typer.Argument(help="Articles: files, folders (their *.txt files) or - for stdin.")]
+OutputOption = Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the result here (a folder for several inputs).")]
+EncodingOption = Annotated[Optional[str], typer.Option("--encoding", help="Encoding of the inputs [default: utf-8].")]
+QuietOption = Annotated[bool, typer.Option("-q", "--quiet", help="Do not list findings or violations on stderr.")]
 RulesOption = Annotated[
     Optional[list[Path]], typer.Option("--rules", help="Add the rules of this folder (or YAML file); repeatable.")
 ]
 NoBuiltinRulesOption = Annotated[bool, typer.Option("--no-builtin-rules", help="Use only the rules given with --rules.")]
 DisableOption = Annotated[Optional[list[str]], typer.Option("--disable", help="Switch a rule off by id; repeatable.")]
+CacheOption = Annotated[Optional[Path], typer.Option("--cache", help="Translation memory file [default: in the user cache folder].")]
 
 
-def _rule_set(settings: Settings, extra: list[Path] | None, no_builtin: bool, disable: list[str] | None) -> RuleSet:
+def _rule_set(settings: Settings, extra: list[Path] | None = None, no_builtin: bool = False, disable: list[str] | None = None) -> RuleSet:
     return load_rules(
         [*settings.rules, *(extra or [])],
         builtin=settings.builtin_rules and not no_builtin,
@@ -57,87 +80,56 @@ def _error(message: str) -> None:
     typer.echo(f"error: {message}", err=True)
 
 
-@app.command()
-def clean(
-    inputs: Annotated[list[str], typer.Argument(help="Articles: files, folders (their *.txt files) or - for stdin.")],
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the cleaned text here (a folder for several inputs).")] = None,
-    report_format: Annotated[ReportFormat, typer.Option("--format", help="text: the cleaned text; json: one report per file and line; sarif: for CI.")] = ReportFormat.TEXT,
-    check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if any finding reaches --fail-level.")] = False,
-    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of original vs cleaned instead of the text.")] = False,
-    fail_level: Annotated[Optional[Level], typer.Option("--fail-level", help="Lowest level that fails --check [default: warning].")] = None,
-    in_place: Annotated[bool, typer.Option("--in-place", help="Rewrite the input files themselves.")] = False,
-    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Encoding of the inputs [default: utf-8].")] = None,
-    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Do not list the findings on stderr.")] = False,
-    rules: RulesOption = None,
-    no_builtin_rules: NoBuiltinRulesOption = False,
-    disable: DisableOption = None,
-) -> None:
-    """Remove rewriting-bot artefacts and show every change."""
-    settings = load_settings()
-    rule_set = _rule_set(settings, rules, no_builtin_rules, disable)
-    threshold = fail_level or settings.fail_level
-    files = expand_inputs(inputs)
-    batch = len(files) > 1 or any(Path(name).is_dir() for name in inputs if name != STDIO)
-    to_folder = output is not None and (batch or output.is_dir())
-    _check_clean_options(files, output, batch, in_place, check, diff, report_format)
+class _Batch:
+    """The inputs of one command: the files, where their outputs go, and which failed.
 
-    outcomes: list[tuple[str, CleanResult]] = []
-    failures = 0
-    progress = _Progress(len(files)) if batch else None
-    for name in files:
-        if progress:
-            progress.step(name)
+    With one input a failure is an error (exit 2); in a batch it is reported and the
+    other files are still processed (exit 1 at the end).
+    """
+
+    def __init__(self, inputs: list[str], output: Path | None, encoding: str) -> None:
+        self.files = expand_inputs(inputs)
+        self.several = len(self.files) > 1 or any(Path(n).is_dir() for n in inputs if n != STDIO)
+        self.output = output
+        self.to_folder = output is not None and (self.several or output.is_dir())
+        self.encoding = encoding
+        self.failures = 0
+        self._progress = _Progress(len(self.files)) if self.several else None
+        if self.several and output is not None and output.exists() and not output.is_dir():
+            raise TranslatorError(f"{output}: exists and is not a folder; -o must name a folder for several inputs")
+
+    def require_output_unless(self, report_only: bool, alternatives: str) -> None:
+        if self.several and self.output is None and not report_only:
+            raise TranslatorError(f"several inputs or a folder need -o OUTDIR (or {alternatives})")
+
+    def read_each(self) -> Iterator[SourceText]:
+        """Each input decoded; unreadable ones are reported (batch) or raised (single)."""
+        for name in self.files:
+            if self._progress:
+                self._progress.step(name)
+            source = self.guard(lambda: read_source(name, self.encoding))
+            if source is not None:
+                yield source
+        if self._progress:
+            self._progress.clear()
+
+    def write(self, source: SourceText, text: str) -> None:
+        """Write one result to -o: that file, or the input's name inside that folder."""
+        assert self.output is not None
+        target = self.output / Path(source.name).name if self.to_folder else self.output
+        self.guard(lambda: write_atomic(target, source.encode(text)))
+
+    def guard(self, action: Callable[[], T]) -> T | None:
         try:
-            source = read_source(name, encoding or settings.encoding)
-            result = clean_text(source.text, rule_set)
-            if not check:
-                if in_place:
-                    if result.changed:
-                        write_atomic(Path(name), source.encode(result.text))
-                elif output is not None:
-                    write_atomic(output / Path(name).name if to_folder else output, source.encode(result.text))
-                elif report_format is ReportFormat.TEXT and not diff:
-                    write_stdout(source.encode(result.text))
+            return action()
         except TranslatorError as problem:
-            if not batch:
+            if not self.several:
                 raise
-            if progress:
-                progress.clear()
+            if self._progress:
+                self._progress.clear()
             _error(str(problem))
-            failures += 1
-            continue
-        outcomes.append((name, result))
-        _report(name, result, report_format, check, diff, quiet)
-    if progress:
-        progress.clear()
-    if report_format is ReportFormat.SARIF:
-        from .report import sarif_report
-
-        typer.echo(sarif_report(outcomes, rule_set))
-    failing = check and any(result.findings_at_least(threshold) for _, result in outcomes)
-    raise typer.Exit(1 if failures or failing else 0)
-
-
-def _check_clean_options(files: list[str], output: Path | None, batch: bool, in_place: bool, check: bool, diff: bool, report_format: ReportFormat) -> None:
-    if in_place and (output is not None or STDIO in files):
-        raise TranslatorError("--in-place rewrites input files: it cannot go with -o or stdin (-)")
-    if batch and output is None and not (check or diff or in_place or report_format is not ReportFormat.TEXT):
-        raise TranslatorError("several inputs or a folder need -o OUTDIR (or --check, --diff, --in-place, --format json)")
-    if batch and output is not None and output.exists() and not output.is_dir():
-        raise TranslatorError(f"{output}: exists and is not a folder; -o must name a folder for several inputs")
-
-
-def _report(name: str, result: CleanResult, report_format: ReportFormat, check: bool, diff: bool, quiet: bool) -> None:
-    from .report import finding_lines, json_report, unified_diff
-
-    if diff:
-        typer.echo(unified_diff(name, result), nl=False)
-    if report_format is ReportFormat.JSON:
-        typer.echo(json_report(name, result))
-    elif report_format is ReportFormat.TEXT and not quiet:
-        for line in finding_lines(name, result):
-            # With --check the findings are the output; otherwise stdout holds the text.
-            typer.echo(line, err=not check)
+            self.failures += 1
+            return None
 
 
 class _Progress:
@@ -160,6 +152,248 @@ class _Progress:
             sys.stderr.flush()
 
 
+# --- clean --------------------------------------------------------------------------------------
+
+
+@app.command()
+def clean(
+    inputs: InputsArgument,
+    output: OutputOption = None,
+    report_format: Annotated[ReportFormat, typer.Option("--format", help="text: the cleaned text; json: one report per file and line; sarif: for CI.")] = ReportFormat.TEXT,
+    check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if any finding reaches --fail-level.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of original vs cleaned instead of the text.")] = False,
+    fail_level: Annotated[Optional[Level], typer.Option("--fail-level", help="Lowest level that fails --check [default: warning].")] = None,
+    in_place: Annotated[bool, typer.Option("--in-place", help="Rewrite the input files themselves.")] = False,
+    encoding: EncodingOption = None,
+    quiet: QuietOption = False,
+    rules: RulesOption = None,
+    no_builtin_rules: NoBuiltinRulesOption = False,
+    disable: DisableOption = None,
+) -> None:
+    """Remove rewriting-bot artefacts and show every change."""
+    settings = load_settings()
+    rule_set = _rule_set(settings, rules, no_builtin_rules, disable)
+    threshold = fail_level or settings.fail_level
+    batch = _Batch(inputs, output, encoding or settings.encoding)
+    if in_place and (output is not None or STDIO in batch.files):
+        raise TranslatorError("--in-place rewrites input files: it cannot go with -o or stdin (-)")
+    batch.require_output_unless(check or diff or in_place or report_format is not ReportFormat.TEXT, "--check, --diff, --in-place, --format json")
+
+    outcomes: list[tuple[str, CleanResult]] = []
+    for source in batch.read_each():
+        result = clean_text(source.text, rule_set)
+        if not check:
+            if in_place:
+                if result.changed:
+                    batch.guard(lambda: write_atomic(Path(source.name), source.encode(result.text)))
+            elif output is not None:
+                batch.write(source, result.text)
+            elif report_format is ReportFormat.TEXT and not diff:
+                write_stdout(source.encode(result.text))
+        outcomes.append((source.name, result))
+        _report_clean(source.name, result, report_format, check, diff, quiet)
+    if report_format is ReportFormat.SARIF:
+        from .report import sarif_report
+
+        typer.echo(sarif_report(outcomes, rule_set))
+    failing = check and any(result.findings_at_least(threshold) for _, result in outcomes)
+    raise typer.Exit(1 if batch.failures or failing else 0)
+
+
+def _report_clean(name: str, result: CleanResult, report_format: ReportFormat, check: bool, diff: bool, quiet: bool) -> None:
+    from .report import finding_lines, json_report, unified_diff
+
+    if diff:
+        typer.echo(unified_diff(name, result), nl=False)
+    if report_format is ReportFormat.JSON:
+        typer.echo(json_report(name, result))
+    elif report_format is ReportFormat.TEXT and not quiet:
+        for line in finding_lines(name, result):
+            # With --check the findings are the output; otherwise stdout holds the text.
+            typer.echo(line, err=not check)
+
+
+# --- translate ------------------------------------------------------------------------------------
+
+
+@app.command()
+def translate(
+    inputs: InputsArgument,
+    to: Annotated[str, typer.Option("--to", help="Target language code, e.g. en.")],
+    from_: Annotated[str, typer.Option("--from", help="Source language code.")] = "fr",
+    output: OutputOption = None,
+    report_format: Annotated[BilingualFormat, typer.Option("--format", help="text: the translation; json (one line per file), tsv, xliff: sentence-aligned.")] = BilingualFormat.TEXT,
+    clean_first: Annotated[bool, typer.Option("--clean", help="Run the cleanup stage first.")] = False,
+    glossary: Annotated[Optional[list[Path]], typer.Option("--glossary", help="Add a glossary (YAML, TSV or CSV); repeatable.")] = None,
+    no_builtin_glossary: Annotated[bool, typer.Option("--no-builtin-glossary", help="Use only the glossaries given with --glossary.")] = False,
+    check: Annotated[bool, typer.Option("--check", help="Exit 1 if a glossary term is not respected.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor fill the translation memory.")] = False,
+    cache: CacheOption = None,
+    encoding: EncodingOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Translate articles offline, sentence-aligned, with glossary terms enforced."""
+    from .glossary import load_glossaries
+    from .translation import translate_documents
+
+    settings = load_settings()
+    batch = _Batch(inputs, output, encoding or settings.encoding)
+    batch.require_output_unless(report_format is not BilingualFormat.TEXT, "--format json|tsv|xliff")
+    terms = load_glossaries(
+        [*settings.glossaries, *(glossary or [])],
+        builtin=settings.builtin_glossaries and not no_builtin_glossary,
+        source=from_,
+        target=to,
+    )
+    package = _find_package(from_, to)
+    engine = _LazyEngine(package)
+    memory = None if no_cache else _open_memory(cache or _default_cache())
+    sources = list(batch.read_each())
+    rule_set = _rule_set(settings) if clean_first else None
+    cleaned = [clean_text(s.text, rule_set) for s in sources] if rule_set else None
+    try:
+        results = translate_documents(
+            [c.text for c in cleaned] if cleaned else [s.text for s in sources],
+            engine.translate,
+            terms,
+            model_id=f"{package.name} {package.version}",
+            memory=memory,
+            memory_key=memory.model_checksum(package.model_dir / "model.bin") if memory is not None else None,
+        )
+    finally:
+        if memory is not None:
+            memory.close()
+    _emit_translations(batch, sources, results, cleaned, report_format, from_, to, quiet)
+    violated = check and any(result.violations for result in results)
+    raise typer.Exit(1 if batch.failures or violated else 0)
+
+
+def _default_cache() -> Path:
+    from .memory import default_memory_path
+
+    return default_memory_path()
+
+
+def _find_package(from_code: str, to_code: str):
+    from .packages import find_package
+
+    return find_package(from_code, to_code)
+
+
+def _open_memory(path: Path):
+    from .memory import TranslationMemory
+
+    return TranslationMemory(path)
+
+
+class _LazyEngine:
+    """Loads the model on the first sentence to translate: a re-run served wholly by the
+    translation memory never loads it."""
+
+    def __init__(self, package) -> None:
+        self._package = package
+        self._engine = None
+
+    def translate(self, sentences: list[str]) -> list[str]:
+        if self._engine is None:
+            from .engine import Engine
+
+            self._engine = Engine(self._package)
+        return self._engine.translate(sentences)
+
+
+def _emit_translations(batch: _Batch, sources, results, cleaned, report_format: BilingualFormat, from_code: str, to_code: str, quiet: bool) -> None:
+    from . import bilingual
+
+    named = [(source.name, result) for source, result in zip(sources, results)]
+    for index, (source, result) in enumerate(zip(sources, results)):
+        if batch.output is not None:
+            batch.write(source, result.text)
+        elif report_format is BilingualFormat.TEXT:
+            write_stdout(source.encode(result.text))
+        if report_format is BilingualFormat.JSON:
+            extra = {"clean": {"metadata": cleaned[index].metadata, "findings": cleaned[index].to_dict()["findings"]}} if cleaned else None
+            typer.echo(bilingual.json_line(source.name, result, extra))
+        if not quiet:
+            for segment in result.segments:
+                for violation in segment.violations:
+                    typer.echo(f"{source.name}: paragraph {segment.paragraph + 1}, sentence {segment.sentence + 1}: {violation}", err=True)
+    if report_format is BilingualFormat.TSV:
+        typer.echo(bilingual.tsv(named), nl=False)
+    elif report_format is BilingualFormat.XLIFF:
+        typer.echo(bilingual.xliff(named, from_code, to_code), nl=False)
+
+
+# --- models, glossaries, cache ----------------------------------------------------------------------
+
+
+@models_app.command("list")
+def models_list() -> None:
+    """Installed models: pair, version, size and folder."""
+    from .packages import installed_packages, packages_dir
+
+    packages = installed_packages()
+    if not packages:
+        typer.echo(f"no model installed in {packages_dir()}; install one with: translator models install FILE.argosmodel")
+        return
+    for package in packages:
+        typer.echo(f"{package.pair}  {package.version}  {package.size / 1e6:.1f} MB  {package.path}")
+
+
+@models_app.command("install")
+def models_install(
+    what: Annotated[list[str], typer.Argument(help="An .argosmodel file, or two language codes (fr en) to download.")],
+) -> None:
+    """Install a model from a file (validated first), or download a pair from the Argos index."""
+    from .packages import install_from_index, install_package_file
+
+    if len(what) == 1:
+        package = install_package_file(Path(what[0]))
+    elif len(what) == 2:
+        package = install_from_index(*what)
+    else:
+        raise TranslatorError("give one .argosmodel file, or two language codes such as: fr en")
+    typer.echo(f"installed {package.pair} {package.version} in {package.path}")
+
+
+@models_app.command("remove")
+def models_remove(name: Annotated[str, typer.Argument(help="The package folder name or the pair (fr-en).")]) -> None:
+    """Remove an installed model."""
+    from .packages import remove_package
+
+    package = remove_package(name)
+    typer.echo(f"removed {package.pair} {package.version} ({package.path})")
+
+
+@glossary_app.command("check")
+def glossary_check(
+    files: Annotated[list[Path], typer.Argument(help="Glossary files: YAML, TSV or CSV.")],
+    from_: Annotated[str, typer.Option("--from", help="Source language the glossary must be for.")] = "fr",
+    to: Annotated[str, typer.Option("--to", help="Target language the glossary must be for.")] = "en",
+) -> None:
+    """Validate glossaries; the first problem is reported with its file, entry and line."""
+    from .glossary import load_glossary_file
+
+    for path in files:
+        typer.echo(f"{path}: {len(load_glossary_file(path, source=from_, target=to))} entries, valid")
+
+
+@cache_app.command("clear")
+def cache_clear(cache: CacheOption = None) -> None:
+    """Forget every remembered translation."""
+    from .memory import TranslationMemory
+
+    path = cache or _default_cache()
+    if not path.exists():
+        typer.echo(f"{path}: no translation memory yet")
+        return
+    with TranslationMemory(path) as memory:
+        typer.echo(f"{path}: {memory.clear()} translations forgotten")
+
+
+# --- rules -------------------------------------------------------------------------------------
+
+
 @rules_app.command("list")
 def rules_list(
     rules: RulesOption = None,
@@ -168,9 +402,10 @@ def rules_list(
 ) -> None:
     """List the rules in force: id, level, action, scope and file."""
     rule_set = _rule_set(load_settings(), rules, no_builtin_rules, disable)
+    header = ("id", "level", "action", "scope", "file")
     rows = [(r.id, str(r.level), str(r.action), str(r.scope), _display_path(r.source)) for r in rule_set]
-    widths = [max(len(row[i]) for row in rows + [("id", "level", "action", "scope", "file")]) for i in range(4)]
-    for row in [("id", "level", "action", "scope", "file"), *rows]:
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
+    for row in [header, *rows]:
         typer.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[4])
 
 
@@ -189,7 +424,7 @@ def rules_test(
     """Run every rule's examples and counterexamples; exit 1 if one fails."""
     from .rule_examples import check_rule_examples
 
-    rule_set = load_rules(directories, builtin=False) if directories else _rule_set(load_settings(), None, False, None)
+    rule_set = load_rules(directories, builtin=False) if directories else _rule_set(load_settings())
     failures = check_rule_examples(rule_set)
     for failure in failures:
         typer.echo(f"FAIL {failure}")

@@ -107,3 +107,28 @@ def expand_inputs(names: list[str]) -> list[str]:
         else:
             raise TranslatorError(f"{name}: file not found")
     return files
+
+
+def read_data_file(path: Path) -> str:
+    """A UTF-8 data file (rules, glossary) as text; failures become one-line errors."""
+    try:
+        return Path(path).read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise TranslatorError(f"{path}: file not found") from None
+    except UnicodeDecodeError as error:
+        raise TranslatorError(f"{path}: not UTF-8 (byte {error.start}); save it as UTF-8") from None
+    except OSError as error:
+        raise TranslatorError(f"{path}: cannot read ({error.strerror})") from None
+
+
+def parse_yaml(path: Path, text: str) -> object:
+    """Parse YAML, a syntax error becoming one line with its position."""
+    import yaml
+
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise TranslatorError(f"{path}:{where}: broken YAML: {problem}") from None

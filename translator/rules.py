@@ -22,10 +22,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import TranslatorError
+from .files import parse_yaml, read_data_file
 from .resources import builtin_data_dir
 
 
@@ -198,7 +198,7 @@ def _rule_files(root: Path) -> list[Path]:
 
 def load_rule_file(path: Path) -> list[Rule]:
     """Validate one YAML rule file; any problem is one error naming file, rule and field."""
-    data = read_yaml(path)
+    data = parse_yaml(path, read_data_file(path))
     if not isinstance(data, dict) or "rules" not in data:
         raise TranslatorError(f"{path}: a rule file is a mapping with a 'rules:' list")
     unknown = sorted(set(data) - {"words", "fragments", "rules"})
@@ -210,25 +210,6 @@ def load_rule_file(path: Path) -> list[Rule]:
         raise TranslatorError(f"{path}: 'rules' must be a list of rules")
     expander = _Expander(words, fragments, path)
     return [_build_rule(path, index, raw, expander) for index, raw in enumerate(data["rules"])]
-
-
-def read_yaml(path: Path) -> object:
-    """Parse a UTF-8 YAML file, turning every failure into a one-line error."""
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise TranslatorError(f"{path}: file not found") from None
-    except UnicodeDecodeError as error:
-        raise TranslatorError(f"{path}: not UTF-8 (byte {error.start}); save it as UTF-8") from None
-    except OSError as error:
-        raise TranslatorError(f"{path}: cannot read ({error.strerror})") from None
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise TranslatorError(f"{path}:{where}: broken YAML: {problem}") from None
 
 
 def _build_rule(path: Path, index: int, raw: object, expander: _Expander) -> Rule:

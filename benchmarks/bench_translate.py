@@ -1,0 +1,135 @@
+"""Translate-stage figures on one package and one 50-paragraph French text:
+
+* words/s of `translator translate` vs argostranslate's own `translate()`
+  (end to end as a user runs them, and in-process with the model already loaded);
+* a warm re-run served by the translation memory vs the cold run.
+
+Run: .venv/bin/python benchmarks/bench_translate.py [--package translate-fr_en-1_9.argosmodel]
+Without --package it uses the small real package the test suite builds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.support.tiny_model import build_tiny_package, offline_argos_env  # noqa: E402
+
+CORPUS = ROOT / "tests" / "data" / "fr-news-dev.jsonl"
+PARAGRAPHS = 50
+RUNS = 3
+
+
+def fifty_paragraphs() -> str:
+    paragraphs: list[str] = []
+    for line in CORPUS.read_text(encoding="utf-8").splitlines():
+        paragraphs.extend(p for p in json.loads(line)["text"].split("\n\n") if len(p.split()) >= 15)
+        if len(paragraphs) >= PARAGRAPHS:
+            break
+    return "\n\n".join(paragraphs[:PARAGRAPHS]) + "\n"
+
+
+def best_of(command: list[str], env: dict[str, str]) -> float:
+    best = float("inf")
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        subprocess.run(command, env=env, check=True, capture_output=True)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def in_process(code: str, env: dict[str, str]) -> float:
+    """Run ``code`` in a fresh interpreter; it prints the seconds it measured."""
+    result = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], env=env, check=True, capture_output=True, text=True)
+    return float(result.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--package", type=Path, help="an .argosmodel file (default: the test suite's small package)")
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        package = options.package or build_tiny_package(root)
+        env = {**os.environ, **offline_argos_env(root), "PYTHONPATH": str(ROOT)}
+        translator = [sys.executable, "-m", "translator"]
+        subprocess.run([*translator, "models", "install", str(package)], env=env, check=True, capture_output=True)
+        text = fifty_paragraphs()
+        article = root / "fifty.txt"
+        article.write_text(text, encoding="utf-8")
+        words = len(text.split())
+        print(f"package: {package.name}; text: {PARAGRAPHS} paragraphs, {words} words")
+
+        ours = best_of([*translator, "translate", "--to", "en", "--no-cache", "--no-builtin-glossary", str(article)], env)
+        theirs = best_of([sys.executable, "-c", f"import argostranslate.translate as t; t.translate(open({str(article)!r}).read(), 'fr', 'en')"], env)
+        print(f"end to end (process start, model load, translation; best of {RUNS}):")
+        print(f"  translator translate       {words / ours:8.0f} words/s ({ours:.2f} s)")
+        print(f"  argostranslate translate() {words / theirs:8.0f} words/s ({theirs:.2f} s)   speed-up {theirs / ours:.1f}x (goal >= 1.5x)")
+
+        ours_warm = in_process(f"""
+            import time
+            from translator.engine import Engine
+            from translator.glossary import Glossary
+            from translator.packages import find_package
+            from translator.translation import translate_documents
+            engine = Engine(find_package("fr", "en"))
+            engine.translate(["Bonjour."])
+            text = open({str(article)!r}).read()
+            started = time.perf_counter()
+            translate_documents([text], engine.translate, Glossary(), model_id="bench")
+            print(time.perf_counter() - started)
+        """, env)
+        theirs_warm = in_process(f"""
+            import time
+            import argostranslate.translate as t
+            t.translate("Bonjour.", "fr", "en")
+            text = open({str(article)!r}).read()
+            started = time.perf_counter()
+            t.translate(text, "fr", "en")
+            print(time.perf_counter() - started)
+        """, env)
+        print("in process, model already loaded:")
+        print(f"  translator translate_documents() {words / ours_warm:8.0f} words/s ({ours_warm:.3f} s)")
+        print(f"  argostranslate translate()       {words / theirs_warm:8.0f} words/s ({theirs_warm:.3f} s)   speed-up {theirs_warm / ours_warm:.1f}x")
+
+        cache = root / "memory.sqlite3"
+        command = [*translator, "translate", "--to", "en", "--cache", str(cache), str(article)]
+        started = time.perf_counter()
+        subprocess.run(command, env=env, check=True, capture_output=True)
+        cold = time.perf_counter() - started
+        warm = best_of(command, env)
+        stage_cold, stage_warm = (
+            in_process(f"""
+                import time
+                from translator.engine import Engine
+                from translator.glossary import Glossary
+                from translator.memory import TranslationMemory
+                from translator.packages import find_package
+                from translator.translation import translate_documents
+                engine = Engine(find_package("fr", "en"))
+                engine.translate(["Bonjour."])
+                text = open({str(article)!r}).read()
+                with TranslationMemory({str(root / 'stage.sqlite3')!r}) as memory:
+                    started = time.perf_counter()
+                    translate_documents([text], engine.translate, Glossary(), model_id="bench", memory=memory, memory_key="bench")
+                    print(time.perf_counter() - started)
+            """, env)
+            for _ in range(2)
+        )
+        print("translation memory:")
+        print(f"  command line: cold {cold:.2f} s, warm re-run {warm:.2f} s: {cold / warm:.1f}x faster (process start included)")
+        print(f"  translate stage: cold {stage_cold * 1000:.1f} ms, warm {stage_warm * 1000:.1f} ms: {stage_cold / stage_warm:.0f}x faster (goal >= 50x)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,226 @@
+"""Translation model packages: Argos Translate ``.argosmodel`` files, listed, installed, removed.
+
+Packages live where argostranslate keeps them (``ARGOS_PACKAGES_DIR``, by default
+``~/.local/share/argos-translate/packages``), so both tools see the same models.
+An install is validated before anything is put in place: a corrupt or incomplete
+file leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from .errors import TranslatorError
+
+# Official packages whose checksum we know: file name -> (size in bytes, sha256).
+KNOWN_PACKAGES: dict[str, tuple[int, str]] = {
+    "translate-fr_en-1_9.argosmodel": (66_585_033, "3b3052fee6bb1e8e8e632a26a723eb2a2c7710dfe73ba61ffd9b83e85d4f14c1"),
+}
+_OFFICIAL_BY_METADATA = {("fr", "en", "1.9"): "translate-fr_en-1_9.argosmodel"}
+
+
+@dataclass(frozen=True)
+class ModelPackage:
+    """An installed translation package."""
+
+    path: Path
+    from_code: str
+    to_code: str
+    version: str
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def pair(self) -> str:
+        return f"{self.from_code}→{self.to_code}"
+
+    @property
+    def model_dir(self) -> Path:
+        return self.path / "model"
+
+    @property
+    def tokenizer_file(self) -> Path:
+        return self.path / "sentencepiece.model"
+
+    @property
+    def size(self) -> int:
+        return sum(f.stat().st_size for f in self.path.rglob("*") if f.is_file())
+
+
+def packages_dir() -> Path:
+    """Where argostranslate installs packages (honours ``ARGOS_PACKAGES_DIR``)."""
+    from argostranslate import settings
+
+    return Path(settings.package_data_dir)
+
+
+def installed_packages() -> list[ModelPackage]:
+    """Every installed translation package, read through argostranslate."""
+    from argostranslate import package, settings
+
+    found = []
+    for folder in settings.package_dirs:
+        if not Path(folder).is_dir():
+            continue
+        for entry in sorted(Path(folder).iterdir()):
+            if entry.name.startswith(".") or not (entry / "metadata.json").is_file():
+                continue
+            try:
+                installed = package.Package(entry)
+            except (OSError, ValueError, KeyError) as error:
+                raise TranslatorError(f"{entry}: broken package ({error}); remove it with translator models remove {entry.name}") from None
+            if getattr(installed, "type", "translate") == "translate":
+                found.append(ModelPackage(entry, installed.from_code, installed.to_code, str(installed.package_version)))
+    return found
+
+
+def find_package(from_code: str, to_code: str) -> ModelPackage:
+    """The installed package for a language pair, or a one-line error saying how to get one."""
+    packages = installed_packages()
+    for candidate in packages:
+        if (candidate.from_code, candidate.to_code) == (from_code, to_code):
+            return candidate
+    installed = ", ".join(p.pair for p in packages) or "none"
+    official = _OFFICIAL_BY_METADATA.get((from_code, to_code, "1.9"), f"translate-{from_code}_{to_code}-*.argosmodel")
+    raise TranslatorError(
+        f"no {from_code}→{to_code} translation model installed (installed: {installed}); "
+        f"install one with: translator models install {official}"
+    )
+
+
+def install_package_file(archive: Path) -> ModelPackage:
+    """Validate an ``.argosmodel`` file and install it, replacing an older copy."""
+    archive = Path(archive)
+    if not archive.is_file():
+        raise TranslatorError(f"{archive}: file not found")
+    top, metadata = _read_archive(archive)
+    official = KNOWN_PACKAGES.get(archive.name) or KNOWN_PACKAGES.get(
+        _OFFICIAL_BY_METADATA.get((metadata["from_code"], metadata["to_code"], str(metadata["package_version"])), "")
+    )
+    if official:
+        _check_checksum(archive, *official)
+    target = packages_dir()
+    target.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=target, prefix=".installing-"))
+    try:
+        with zipfile.ZipFile(archive) as bundle:
+            bundle.extractall(staging)
+        _check_loads(staging / top, archive)
+        final = target / top
+        if final.exists():
+            old = target / f".removing-{top}-{os.getpid()}"
+            os.replace(final, old)
+            os.replace(staging / top, final)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(staging / top, final)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return ModelPackage(final, metadata["from_code"], metadata["to_code"], str(metadata["package_version"]))
+
+
+def _read_archive(archive: Path) -> tuple[str, dict]:
+    """The archive's top folder and metadata, after checking its layout and integrity."""
+    problem = f"{archive}: not a valid .argosmodel"
+    if not zipfile.is_zipfile(archive):
+        raise TranslatorError(f"{problem} (not a zip archive: corrupt or truncated download?)")
+    try:
+        with zipfile.ZipFile(archive) as bundle:
+            names = bundle.namelist()
+            tops = {PurePosixPath(n).parts[0] for n in names if n.strip("/")}
+            if len(tops) != 1 or any(n.startswith("/") or ".." in PurePosixPath(n).parts for n in names):
+                raise TranslatorError(f"{problem} (expected one top folder holding metadata.json, model/, sentencepiece.model)")
+            top = tops.pop()
+            for required in ("metadata.json", "model/model.bin", "sentencepiece.model"):
+                if f"{top}/{required}" not in names:
+                    raise TranslatorError(f"{problem} (missing {top}/{required})")
+            broken = bundle.testzip()
+            if broken:
+                raise TranslatorError(f"{problem} (corrupt member {broken}: download it again)")
+            metadata = json.loads(bundle.read(f"{top}/metadata.json").decode("utf-8"))
+    except (zipfile.BadZipFile, OSError, EOFError) as error:
+        raise TranslatorError(f"{problem} ({error}: download it again)") from None
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise TranslatorError(f"{problem} (metadata.json is not valid JSON)") from None
+    missing = [key for key in ("from_code", "to_code", "package_version") if not isinstance(metadata, dict) or key not in metadata]
+    if missing:
+        raise TranslatorError(f"{problem} (metadata.json lacks {', '.join(missing)})")
+    if metadata.get("type", "translate") != "translate":
+        raise TranslatorError(f"{problem} (a '{metadata['type']}' package, not a translation model)")
+    return top, metadata
+
+
+def _check_checksum(archive: Path, size: int, sha256: str) -> None:
+    digest = hashlib.sha256()
+    with archive.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    if archive.stat().st_size != size or digest.hexdigest() != sha256:
+        raise TranslatorError(
+            f"{archive}: does not match the official package (sha256 {digest.hexdigest()[:12]}…, expected {sha256[:12]}…): "
+            "corrupt or altered download; download it again"
+        )
+
+
+def _check_loads(package_path: Path, archive: Path) -> None:
+    """Load the model and tokenizer once, so a package that cannot run is never installed."""
+    import ctranslate2
+    import sentencepiece
+
+    try:
+        ctranslate2.Translator(str(package_path / "model"), device="cpu")
+        sentencepiece.SentencePieceProcessor(model_file=str(package_path / "sentencepiece.model"))
+    except (RuntimeError, OSError, ValueError) as error:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise TranslatorError(f"{archive}: the model does not load ({reason}); download it again") from None
+
+
+def install_from_index(from_code: str, to_code: str) -> ModelPackage:
+    """Download a pair's package from argostranslate's index, then install it as a file."""
+    import logging
+
+    from argostranslate import package, settings
+
+    argos_log = logging.getLogger("argostranslate.utils")
+    argos_log.disabled = True  # it logs the offline failure itself; ours is the one-line message below
+    try:
+        package.update_package_index()
+    finally:
+        argos_log.disabled = False
+    offline = (
+        f"cannot reach the Argos Translate package index (offline?); download "
+        f"translate-{from_code}_{to_code}-*.argosmodel on a connected machine and run: translator models install FILE"
+    )
+    if not Path(settings.local_package_index).is_file():
+        raise TranslatorError(offline)
+    available = [p for p in package.get_available_packages() if (p.from_code, p.to_code) == (from_code, to_code)]
+    if not available:
+        raise TranslatorError(f"the Argos Translate index has no {from_code}→{to_code} package")
+    try:
+        download = Path(available[0].download())
+    except Exception as error:  # argostranslate raises bare Exception on download failure
+        raise TranslatorError(f"{offline} ({error})") from None
+    try:
+        return install_package_file(download)
+    finally:
+        download.unlink(missing_ok=True)
+
+
+def remove_package(name_or_pair: str) -> ModelPackage:
+    """Remove an installed package, named by folder name or by pair (``fr-en``)."""
+    for candidate in installed_packages():
+        if name_or_pair in (candidate.name, f"{candidate.from_code}-{candidate.to_code}", f"{candidate.from_code}_{candidate.to_code}"):
+            trash = candidate.path.with_name(f".removing-{candidate.name}-{os.getpid()}")
+            os.replace(candidate.path, trash)
+            shutil.rmtree(trash, ignore_errors=True)
+            return candidate
+    raise TranslatorError(f"no installed package named {name_or_pair!r}; see translator models list")

@@ -1,0 +1,211 @@
+"""The translate stage: documents in, sentence-aligned translations out.
+
+For every document: segment (same paragraphs and sentences as the clean stage) →
+protect glossary terms → look sentences up in the translation memory → translate
+the rest in one engine call for all documents → restore and verify the terms →
+rebuild each document with its paragraphs, blank lines and line endings intact.
+
+Glossary enforcement is verified, not assumed.  Each matched term is first given
+to the model in its target form (« Putin a parlé… »).  A sentence whose output
+lacks a required target is retried with placeholders (``ZXQ1``) restored after;
+if that fails too, once more unmasked, with the source forms post-edited.  What is
+still wrong is reported as a violation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .document import Document, split_sentences
+from .glossary import Glossary, TermMatch
+from .memory import TranslationMemory
+
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_INNER_LINE_BREAK = re.compile(r"\s*(?:\r\n|\n|\r)\s*")
+_PLACEHOLDER = "ZXQ{}"
+_PLACEHOLDER_FOUND = re.compile(r"Z\s?X\s?Q\s?(\d+)", re.IGNORECASE)
+
+TranslateBatch = Callable[[Sequence[str]], list[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedTerm:
+    source: str
+    target: str
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One source sentence and its translation."""
+
+    paragraph: int
+    sentence: int
+    source: str
+    target: str
+    terms: tuple[AppliedTerm, ...] = ()
+    violations: tuple[str, ...] = ()
+    from_memory: bool = False
+
+
+@dataclass(frozen=True)
+class TranslationResult:
+    source: str
+    text: str
+    segments: tuple[Segment, ...]
+    model: str
+    glossary: str
+
+    @property
+    def violations(self) -> list[str]:
+        return [v for segment in self.segments for v in segment.violations]
+
+
+@dataclass
+class _Slot:
+    """A sentence to translate, where it sits, and the glossary terms in it."""
+
+    paragraph: int
+    sentence: int
+    start: int
+    end: int
+    source: str
+    terms: list[TermMatch]
+
+
+def translate_documents(
+    texts: Sequence[str],
+    translate: TranslateBatch,
+    glossary: Glossary,
+    *,
+    model_id: str,
+    memory: TranslationMemory | None = None,
+    memory_key: str | None = None,
+) -> list[TranslationResult]:
+    """Translate whole documents with one batched call of ``translate`` for all of them.
+
+    ``memory_key`` identifies the model in the translation memory (a checksum);
+    without ``memory`` nothing is remembered.
+    """
+    documents = [Document.parse(text) for text in texts]
+    slots = [_slots(document, glossary) for document in documents]
+    unique = list(dict.fromkeys(slot.source for document_slots in slots for slot in document_slots))
+    key = (memory_key or model_id, glossary.fingerprint)
+    known = memory.lookup(*key, unique) if memory is not None else {}
+    by_source = {s.source: s for document_slots in slots for s in document_slots}
+    fresh = _translate_with_terms([by_source[s] for s in unique if s not in known], translate)
+    if memory is not None and fresh:
+        memory.store(*key, {source: target for source, (target, _) in fresh.items()})
+    results = []
+    for document, document_slots in zip(documents, slots):
+        segments = []
+        for slot in document_slots:
+            if slot.source in known:
+                target = known[slot.source]
+                segments.append(_segment(slot, target, _missing(target, slot.terms), from_memory=True))
+            else:
+                target, missing = fresh[slot.source]
+                segments.append(_segment(slot, target, missing))
+        results.append(TranslationResult(document.text, _rebuild(document, document_slots, segments), tuple(segments), model_id, glossary.fingerprint))
+    return results
+
+
+def _slots(document: Document, glossary: Glossary) -> list[_Slot]:
+    slots = []
+    for paragraph in document.paragraphs:
+        for number, span in enumerate(split_sentences(paragraph.text)):
+            raw = paragraph.text[span.start : span.end]
+            source = _INNER_LINE_BREAK.sub(" ", raw.strip())
+            if _HAS_LETTER.search(source):
+                slots.append(_Slot(paragraph.index, number, paragraph.start + span.start, paragraph.start + span.end, source, glossary.find(source)))
+    return slots
+
+
+def _translate_with_terms(slots: list[_Slot], translate: TranslateBatch) -> dict[str, tuple[str, list[TermMatch]]]:
+    """Translate sentences, enforcing their glossary terms; result: source → (target, missing terms)."""
+    outcome: dict[str, tuple[str, list[TermMatch]]] = {}
+    pending = slots
+    for attempt in _ATTEMPTS:
+        if not pending:
+            break
+        outputs = translate([attempt.protect(slot) for slot in pending])
+        retry = []
+        for slot, output in zip(pending, outputs):
+            target = attempt.restore(slot, output)
+            missing = _missing(target, slot.terms)
+            previous = outcome.get(slot.source)
+            if previous is None or len(missing) < len(previous[1]):
+                outcome[slot.source] = (target, missing)
+            if missing:
+                retry.append(slot)
+        pending = retry
+    return outcome
+
+
+@dataclass(frozen=True)
+class _Attempt:
+    """One way of handing a sentence's terms to the model, and of reading them back."""
+
+    protect: Callable[[_Slot], str]
+    restore: Callable[[_Slot, str], str]
+
+
+def _restore_placeholders(slot: _Slot, output: str) -> str:
+    def put_back(found: re.Match[str]) -> str:
+        number = int(found.group(1))
+        return slot.terms[number].term.target if number < len(slot.terms) else found.group()
+
+    return _PLACEHOLDER_FOUND.sub(put_back, output)
+
+
+def _post_edit_source_forms(slot: _Slot, output: str) -> str:
+    for match in slot.terms:
+        output = re.sub(rf"(?<!\w){re.escape(match.form)}(?!\w)", match.term.target, output)
+    return output
+
+
+_ATTEMPTS = (
+    # the target forms in the source: « Putin a parlé… »
+    _Attempt(lambda slot: _replace_terms(slot, lambda number, match: match.term.target), lambda slot, output: output),
+    # opaque placeholders (ZXQ1…), targets put back after
+    _Attempt(lambda slot: _replace_terms(slot, lambda number, match: _PLACEHOLDER.format(number)), _restore_placeholders),
+    # the plain source, source forms left in the output replaced by their targets
+    _Attempt(lambda slot: slot.source, _post_edit_source_forms),
+)
+
+
+def _replace_terms(slot: _Slot, replacement: Callable[[int, TermMatch], str]) -> str:
+    parts, position = [], 0
+    for number, match in enumerate(slot.terms):
+        parts += [slot.source[position : match.start], replacement(number, match)]
+        position = match.end
+    return "".join(parts) + slot.source[position:]
+
+
+def _missing(target: str, terms: Sequence[TermMatch]) -> list[TermMatch]:
+    """Terms whose target form is absent from the translation (case of the first letter aside)."""
+    folded = target.replace("'", "’")
+    missing = []
+    for match in terms:
+        wanted = re.escape(match.term.target.replace("'", "’")).replace(r"\ ", r"\s+")
+        first = wanted[:1]
+        pattern = f"(?<!\\w)[{first.lower()}{first.upper()}]{wanted[1:]}(?!\\w)" if first.isalpha() else f"(?<!\\w){wanted}(?!\\w)"
+        if not re.search(pattern, folded):
+            missing.append(match)
+    return missing
+
+
+def _segment(slot: _Slot, target: str, missing: list[TermMatch], *, from_memory: bool = False) -> Segment:
+    applied = tuple(AppliedTerm(m.form, m.term.target) for m in slot.terms)
+    violations = tuple(f"glossary: '{m.form}' must become '{m.term.target}' ({m.term.origin}); not found in the translation" for m in missing)
+    return Segment(slot.paragraph, slot.sentence, slot.source, target, applied, violations, from_memory)
+
+
+def _rebuild(document: Document, slots: list[_Slot], segments: list[Segment]) -> str:
+    """The document with each translated sentence in place of its source; all else kept."""
+    parts, position = [], 0
+    for slot, segment in zip(slots, segments):
+        parts += [document.text[position : slot.start], segment.target.strip()]
+        position = slot.end
+    return "".join(parts) + document.text[position:]
