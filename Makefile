@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench
+.PHONY: demo test bench browser screenshots
 
 # torch 2.13.0 (CPU) first: argostranslate pulls stanza, which pulls torch, and an
 # unpinned torch would fetch gigabytes of CUDA packages.
@@ -14,12 +14,25 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The review page is tested in Debian's Chromium; install it when missing and we can.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "no Chromium and no root apt-get: the browser tests will be skipped"; fi; }
+
 demo: $(STAMP)
 	$(BIN)/translator clean examples/poutine-bielorussie.fr.txt
+	$(BIN)/translator review examples/poutine-bielorussie.fr.txt -o review.html
+	@echo "review page: review.html (with a fr→en model installed: translator run examples/ --to en -o out/)"
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_clean.py
 	$(BIN)/python benchmarks/bench_translate.py
+	$(BIN)/python benchmarks/bench_run.py
+
+screenshots: $(STAMP) browser
+	$(BIN)/python scripts/screenshots.py

@@ -52,3 +52,14 @@ def test_cleaning_the_cleaned_seed_changes_nothing():
     result = clean_text(cleaned)
     assert result.text == cleaned
     assert {f.rule_id for f in result.findings} == {"fr.first-person-narration", "fr.pull-quote"}
+
+
+def test_each_cleaned_paragraph_knows_its_original_paragraph():
+    from translator.document import Document
+
+    original = SEED.read_text(encoding="utf-8")
+    result = clean_text(original)
+    before, after = Document.parse(original).paragraphs, Document.parse(result.text).paragraphs
+    assert len(result.kept) == len(after)
+    assert result.kept[:3] == (0, 3, 4)  # the repeated headline and the persona paragraph went
+    assert before[result.kept[2]].text == after[2].text

@@ -52,6 +52,7 @@ class CleanResult:
     text: str
     findings: tuple[Finding, ...]
     metadata: dict[str, str] = field(default_factory=dict)
+    kept: tuple[int, ...] = ()  # for each paragraph of ``text``, its index in ``original``
 
     @property
     def changed(self) -> bool:
@@ -129,7 +130,8 @@ class _Cleaner:
         self._handle_trailing_paragraphs()
         self._flag_headline_and_document()
         self.findings.sort(key=lambda f: (f.start, f.end))
-        return CleanResult(self.document.text, self._assemble(), tuple(self.findings), self.metadata)
+        kept = tuple(p.index for p in self.document.paragraphs if p.index not in self.deleted)
+        return CleanResult(self.document.text, self._assemble(), tuple(self.findings), self.metadata, kept)
 
     # -- document-level steps ------------------------------------------------------
 

@@ -161,7 +161,8 @@ def clean(
     output: OutputOption = None,
     report_format: Annotated[ReportFormat, typer.Option("--format", help="text: the cleaned text; json: one report per file and line; sarif: for CI.")] = ReportFormat.TEXT,
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if any finding reaches --fail-level.")] = False,
-    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of original vs cleaned instead of the text.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of original vs cleaned instead of the text; --diff=side: side by side.")] = False,
+    side_by_side: Annotated[bool, typer.Option("--diff-side", hidden=True)] = False,
     fail_level: Annotated[Optional[Level], typer.Option("--fail-level", help="Lowest level that fails --check [default: warning].")] = None,
     in_place: Annotated[bool, typer.Option("--in-place", help="Rewrite the input files themselves.")] = False,
     encoding: EncodingOption = None,
@@ -171,6 +172,7 @@ def clean(
     disable: DisableOption = None,
 ) -> None:
     """Remove rewriting-bot artefacts and show every change."""
+    diff = diff or side_by_side
     settings = load_settings()
     rule_set = _rule_set(settings, rules, no_builtin_rules, disable)
     threshold = fail_level or settings.fail_level
@@ -191,7 +193,10 @@ def clean(
             elif report_format is ReportFormat.TEXT and not diff:
                 write_stdout(source.encode(result.text))
         outcomes.append((source.name, result))
-        _report_clean(source.name, result, report_format, check, diff, quiet)
+        if side_by_side:
+            _print_review(_review_module().clean_review(source.name, result))
+        else:
+            _report_clean(source.name, result, report_format, check, diff, quiet)
     if report_format is ReportFormat.SARIF:
         from .report import sarif_report
 
@@ -324,6 +329,122 @@ def _emit_translations(batch: _Batch, sources, results, cleaned, report_format: 
         typer.echo(bilingual.xliff(named, from_code, to_code), nl=False)
 
 
+# --- review -----------------------------------------------------------------------------------------
+
+
+def _review_module():
+    from . import review
+
+    return review
+
+
+def _print_review(review, *, only_changes: bool = False) -> None:
+    from rich.console import Console
+
+    _review_module().print_side_by_side(review, Console(highlight=False), only_changes=only_changes)
+
+
+@app.command()
+def diff(
+    before: Annotated[str, typer.Argument(help="The first text (e.g. the original).")],
+    after: Annotated[str, typer.Argument(help="The second text (e.g. the cleaned one).")],
+    only_changes: Annotated[bool, typer.Option("--changes", help="Show only the paragraphs that changed.")] = False,
+    encoding: EncodingOption = None,
+) -> None:
+    """Side by side, paragraph-aligned, with word-level changes (colour on a terminal)."""
+    settings = load_settings()
+    a, b = (read_source(name, encoding or settings.encoding) for name in (before, after))
+    _print_review(_review_module().text_review(before, a.text, after, b.text), only_changes=only_changes)
+
+
+@app.command()
+def review(
+    article: Annotated[str, typer.Argument(help="The article (a file, or - for stdin).")],
+    output: OutputOption = None,
+    to: Annotated[Optional[str], typer.Option("--to", help="Also translate into this language (e.g. en).")] = None,
+    from_: Annotated[str, typer.Option("--from", help="Source language code.")] = "fr",
+    glossary: Annotated[Optional[list[Path]], typer.Option("--glossary", help="Add a glossary; repeatable.")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor fill the translation memory.")] = False,
+    cache: CacheOption = None,
+    encoding: EncodingOption = None,
+) -> None:
+    """One standalone HTML page: original | cleaned (| English), every change marked."""
+    settings = load_settings()
+    source = read_source(article, encoding or settings.encoding)
+    result = clean_text(source.text, _rule_set(settings))
+    reviews = _review_module()
+    if to:
+        translation = _translation(settings, from_, to, glossary, no_cache, cache)
+        try:
+            [english] = _translate_cleaned([result.text], translation)
+        finally:
+            _close(translation)
+        page = reviews.html_page(reviews.translation_review(article, result, english))
+    else:
+        page = reviews.html_page(reviews.clean_review(article, result))
+    if output is None:
+        write_stdout(page.encode())
+    else:
+        write_atomic(output, page.encode())
+
+
+@app.command()
+def run(
+    inputs: InputsArgument,
+    output: Annotated[Path, typer.Option("-o", "--output", help="The folder for every output and index.html.")],
+    to: Annotated[Optional[str], typer.Option("--to", help="Also translate into this language (e.g. en).")] = None,
+    from_: Annotated[str, typer.Option("--from", help="Source language code.")] = "fr",
+    glossary: Annotated[Optional[list[Path]], typer.Option("--glossary", help="Add a glossary; repeatable.")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes for cleaning.")] = 1,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor fill the translation memory.")] = False,
+    cache: CacheOption = None,
+    encoding: EncodingOption = None,
+) -> None:
+    """Clean, translate and review every article; resumable; writes index.html."""
+    from .pipeline import run_pipeline
+
+    settings = load_settings()
+    files = expand_inputs(inputs)
+    if output.exists() and not output.is_dir():
+        raise TranslatorError(f"{output}: exists and is not a folder; -o must name a folder")
+    translation = _translation(settings, from_, to, glossary, no_cache, cache) if to else None
+    progress = _Progress(len(files))
+    try:
+        outcome = run_pipeline(files, output, _rule_set(settings), encoding=encoding or settings.encoding,
+                               translation=translation, jobs=jobs, on_file=progress.step)
+    finally:
+        progress.clear()
+        _close(translation)
+    for name, problem in outcome.failed:
+        _error(problem if problem.startswith(name) else f"{name}: {problem}")
+    typer.echo(f"{len(outcome.done)} done, {len(outcome.skipped)} up to date, {len(outcome.failed)} failed; see {output / 'index.html'}", err=True)
+    raise typer.Exit(1 if outcome.failed else 0)
+
+
+def _translation(settings: Settings, from_code: str, to_code: str, glossary: list[Path] | None, no_cache: bool, cache: Path | None):
+    """What `review --to` and `run --to` translate with (model found, loaded lazily)."""
+    from .glossary import load_glossaries
+    from .pipeline import Translation
+
+    terms = load_glossaries([*settings.glossaries, *(glossary or [])], builtin=settings.builtin_glossaries, source=from_code, target=to_code)
+    package = _find_package(from_code, to_code)
+    memory = None if no_cache else _open_memory(cache or _default_cache())
+    key = memory.model_checksum(package.model_dir / "model.bin") if memory is not None else None
+    return Translation(to_code, _LazyEngine(package).translate, f"{package.name} {package.version}", terms, memory, key)
+
+
+def _translate_cleaned(texts: list[str], translation):
+    from .translation import translate_documents
+
+    return translate_documents(texts, translation.translate, translation.glossary, model_id=translation.model_id,
+                               memory=translation.memory, memory_key=translation.memory_key)
+
+
+def _close(translation) -> None:
+    if translation is not None and translation.memory is not None:
+        translation.memory.close()
+
+
 # --- models, glossaries, cache ----------------------------------------------------------------------
 
 
@@ -433,10 +554,15 @@ def rules_test(
     raise typer.Exit(1 if failures else 0)
 
 
+# `--diff` takes an optional style; click options cannot, so it is spelt out here.
+_DIFF_STYLES = {"--diff=side": "--diff-side", "--diff=unified": "--diff"}
+
+
 def main() -> None:
     """Console entry point: bad input becomes one line on stderr and exit code 2."""
+    arguments = [_DIFF_STYLES.get(argument, argument) for argument in sys.argv[1:]]
     try:
-        app()
+        app(args=arguments, prog_name="translator")
     except TranslatorError as problem:
         _error(str(problem))
         sys.exit(2)

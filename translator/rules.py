@@ -15,6 +15,8 @@ counterexamples that must not; ``translator rules test`` runs them.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from collections.abc import Iterable, Mapping, Sequence
@@ -150,6 +152,16 @@ class RuleSet:
 
     def get(self, rule_id: str) -> Rule:
         return self._by_id[rule_id]
+
+    @property
+    def fingerprint(self) -> str:
+        """A hash of every rule's definition: outputs made with other rules are stale."""
+        specs = [
+            # the expanded patterns too: a word list or fragment may change under a rule
+            [rule.spec.model_dump(mode="json"), rule.regex.pattern if rule.regex else None, [a.pattern for a in rule.antipatterns]]
+            for rule in self.rules
+        ]
+        return hashlib.sha256(json.dumps(specs, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
 
     def select(self, scope: Scope, *actions: Action) -> list[Rule]:
         """Rules of a scope, restricted to some actions when given, in load order."""
