@@ -5,7 +5,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
-from .conftest import SEED, SEED_CLEAN, run_cli
+from .conftest import SEED, SEED_CLEAN
 
 GLOSSARY_NAMES = {"Poutine": "Putin", "Loukachenko": "Lukashenko", "Biélorussie": "Belarus", "OTAN": "NATO"}
 

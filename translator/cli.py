@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Optional, TypeVar
@@ -142,8 +143,14 @@ class _Progress:
 
     def step(self, name: str) -> None:
         self.done += 1
+        self._show(f"[{self.done}/{self.total}] {name}")
+
+    def sentences(self, done: int, total: int) -> None:
+        self._show(f"translating: {done}/{total} sentences")
+
+    def _show(self, line: str) -> None:
         if self.enabled:
-            sys.stderr.write(f"\r\033[K[{self.done}/{self.total}] {name}")
+            sys.stderr.write(f"\r\033[K{line}")
             sys.stderr.flush()
 
     def clear(self) -> None:
@@ -238,36 +245,14 @@ def translate(
     quiet: QuietOption = False,
 ) -> None:
     """Translate articles offline, sentence-aligned, with glossary terms enforced."""
-    from .glossary import load_glossaries
-    from .translation import translate_documents
-
     settings = load_settings()
     batch = _Batch(inputs, output, encoding or settings.encoding)
     batch.require_output_unless(report_format is not BilingualFormat.TEXT, "--format json|tsv|xliff")
-    terms = load_glossaries(
-        [*settings.glossaries, *(glossary or [])],
-        builtin=settings.builtin_glossaries and not no_builtin_glossary,
-        source=from_,
-        target=to,
-    )
-    package = _find_package(from_, to)
-    engine = _LazyEngine(package)
-    memory = None if no_cache else _open_memory(cache or _default_cache())
-    sources = list(batch.read_each())
-    rule_set = _rule_set(settings) if clean_first else None
-    cleaned = [clean_text(s.text, rule_set) for s in sources] if rule_set else None
-    try:
-        results = translate_documents(
-            [c.text for c in cleaned] if cleaned else [s.text for s in sources],
-            engine.translate,
-            terms,
-            model_id=f"{package.name} {package.version}",
-            memory=memory,
-            memory_key=memory.model_checksum(package.model_dir / "model.bin") if memory is not None else None,
-        )
-    finally:
-        if memory is not None:
-            memory.close()
+    with _translation(settings, from_, to, glossary, no_cache, cache, builtin_glossary=not no_builtin_glossary) as translation:
+        sources = list(batch.read_each())
+        rule_set = _rule_set(settings) if clean_first else None
+        cleaned = [clean_text(s.text, rule_set) for s in sources] if rule_set else None
+        results = translation.translate([c.text for c in cleaned] if cleaned else [s.text for s in sources])
     _emit_translations(batch, sources, results, cleaned, report_format, from_, to, quiet)
     violated = check and any(result.violations for result in results)
     raise typer.Exit(1 if batch.failures or violated else 0)
@@ -292,19 +277,28 @@ def _open_memory(path: Path):
 
 
 class _LazyEngine:
-    """Loads the model on the first sentence to translate: a re-run served wholly by the
-    translation memory never loads it."""
+    """Loads the model on the first sentence to translate (a re-run served wholly by the
+    translation memory never loads it), and reports progress every few hundred sentences."""
 
-    def __init__(self, package) -> None:
+    CHUNK = 256
+
+    def __init__(self, package, on_progress: Callable[[int, int], None] | None = None) -> None:
         self._package = package
         self._engine = None
+        self._on_progress = on_progress
 
     def translate(self, sentences: list[str]) -> list[str]:
         if self._engine is None:
             from .engine import Engine
 
             self._engine = Engine(self._package)
-        return self._engine.translate(sentences)
+        if self._on_progress is None:
+            return self._engine.translate(sentences)
+        translated: list[str] = []
+        for start in range(0, len(sentences), self.CHUNK):
+            translated += self._engine.translate(sentences[start : start + self.CHUNK])
+            self._on_progress(len(translated), len(sentences))
+        return translated
 
 
 def _emit_translations(batch: _Batch, sources, results, cleaned, report_format: BilingualFormat, from_code: str, to_code: str, quiet: bool) -> None:
@@ -374,11 +368,8 @@ def review(
     result = clean_text(source.text, _rule_set(settings))
     reviews = _review_module()
     if to:
-        translation = _translation(settings, from_, to, glossary, no_cache, cache)
-        try:
-            [english] = _translate_cleaned([result.text], translation)
-        finally:
-            _close(translation)
+        with _translation(settings, from_, to, glossary, no_cache, cache) as translation:
+            [english] = translation.translate([result.text])
         page = reviews.html_page(reviews.translation_review(article, result, english))
     else:
         page = reviews.html_page(reviews.clean_review(article, result))
@@ -407,42 +398,35 @@ def run(
     files = expand_inputs(inputs)
     if output.exists() and not output.is_dir():
         raise TranslatorError(f"{output}: exists and is not a folder; -o must name a folder")
-    translation = _translation(settings, from_, to, glossary, no_cache, cache) if to else None
     progress = _Progress(len(files))
-    try:
+    translating = _translation(settings, from_, to, glossary, no_cache, cache, on_progress=progress.sentences) if to else nullcontext()
+    with translating as translation:
         outcome = run_pipeline(files, output, _rule_set(settings), encoding=encoding or settings.encoding,
                                translation=translation, jobs=jobs, on_file=progress.step)
-    finally:
-        progress.clear()
-        _close(translation)
+    progress.clear()
     for name, problem in outcome.failed:
         _error(problem if problem.startswith(name) else f"{name}: {problem}")
     typer.echo(f"{len(outcome.done)} done, {len(outcome.skipped)} up to date, {len(outcome.failed)} failed; see {output / 'index.html'}", err=True)
     raise typer.Exit(1 if outcome.failed else 0)
 
 
-def _translation(settings: Settings, from_code: str, to_code: str, glossary: list[Path] | None, no_cache: bool, cache: Path | None):
-    """What `review --to` and `run --to` translate with (model found, loaded lazily)."""
+def _translation(settings: Settings, from_code: str, to_code: str, glossary: list[Path] | None, no_cache: bool,
+                 cache: Path | None, *, builtin_glossary: bool = True, on_progress: Callable[[int, int], None] | None = None):
+    """What translate, review --to and run --to translate with; the model loads lazily."""
     from .glossary import load_glossaries
-    from .pipeline import Translation
+    from .translation import TranslationContext
 
-    terms = load_glossaries([*settings.glossaries, *(glossary or [])], builtin=settings.builtin_glossaries, source=from_code, target=to_code)
+    terms = load_glossaries(
+        [*settings.glossaries, *(glossary or [])],
+        builtin=settings.builtin_glossaries and builtin_glossary,
+        source=from_code,
+        target=to_code,
+    )
     package = _find_package(from_code, to_code)
     memory = None if no_cache else _open_memory(cache or _default_cache())
     key = memory.model_checksum(package.model_dir / "model.bin") if memory is not None else None
-    return Translation(to_code, _LazyEngine(package).translate, f"{package.name} {package.version}", terms, memory, key)
-
-
-def _translate_cleaned(texts: list[str], translation):
-    from .translation import translate_documents
-
-    return translate_documents(texts, translation.translate, translation.glossary, model_id=translation.model_id,
-                               memory=translation.memory, memory_key=translation.memory_key)
-
-
-def _close(translation) -> None:
-    if translation is not None and translation.memory is not None:
-        translation.memory.close()
+    engine = _LazyEngine(package, on_progress)
+    return TranslationContext(to_code, engine.translate, f"{package.name} {package.version}", terms, memory, key)
 
 
 # --- models, glossaries, cache ----------------------------------------------------------------------

@@ -20,23 +20,9 @@ from .bilingual import segment_dict
 from .cleaning import CleanResult, clean_text
 from .errors import TranslatorError
 from .files import SourceText, read_source, write_atomic
-from .glossary import Glossary
-from .memory import TranslationMemory
 from .review import clean_review, html_page, index_page, translation_review
 from .rules import RuleSet
-from .translation import TranslateBatch, translate_documents
-
-
-@dataclass(frozen=True)
-class Translation:
-    """What the run translates with: the target language, the engine, its identity."""
-
-    target: str
-    translate: TranslateBatch
-    model_id: str
-    glossary: Glossary
-    memory: TranslationMemory | None = None
-    memory_key: str | None = None
+from .translation import TranslationContext
 
 
 @dataclass
@@ -69,7 +55,7 @@ def run_pipeline(
     rules: RuleSet,
     *,
     encoding: str = "utf-8",
-    translation: Translation | None = None,
+    translation: TranslationContext | None = None,
     jobs: int = 1,
     on_file: Callable[[str], None] = lambda name: None,
 ) -> RunReport:
@@ -87,11 +73,7 @@ def run_pipeline(
         except TranslatorError as problem:
             report.failed.append((name, str(problem)))
     cleaned = _clean_all([s.text for s in pending], rules, jobs)
-    translated = (
-        translate_documents([c.text for c in cleaned], translation.translate, translation.glossary, model_id=translation.model_id,
-                            memory=translation.memory, memory_key=translation.memory_key)
-        if translation else [None] * len(cleaned)
-    )
+    translated = translation.translate([c.text for c in cleaned]) if translation else [None] * len(cleaned)
     for source, result, english in zip(pending, cleaned, translated):
         on_file(source.name)
         try:

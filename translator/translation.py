@@ -62,6 +62,30 @@ class TranslationResult:
         return [v for segment in self.segments for v in segment.violations]
 
 
+@dataclass(frozen=True)
+class TranslationContext:
+    """What a run translates with: the engine, the model's identity, the glossary and
+    the translation memory (closed with the context)."""
+
+    target: str
+    translate_batch: TranslateBatch
+    model_id: str
+    glossary: Glossary
+    memory: TranslationMemory | None = None
+    memory_key: str | None = None
+
+    def translate(self, texts: Sequence[str]) -> list[TranslationResult]:
+        return translate_documents(texts, self.translate_batch, self.glossary, model_id=self.model_id,
+                                   memory=self.memory, memory_key=self.memory_key)
+
+    def __enter__(self) -> TranslationContext:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.memory is not None:
+            self.memory.close()
+
+
 @dataclass
 class _Slot:
     """A sentence to translate, where it sits, and the glossary terms in it."""
