@@ -36,10 +36,12 @@ rules_app = typer.Typer(help="List and test the artefact rules.", no_args_is_hel
 models_app = typer.Typer(help="List, install and remove translation models (Argos Translate packages).", no_args_is_help=True)
 glossary_app = typer.Typer(help="Validate glossaries.", no_args_is_help=True)
 cache_app = typer.Typer(help="Manage the translation memory.", no_args_is_help=True)
+languagetool_app = typer.Typer(help="Provide LanguageTool for the grammar and style pass.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 app.add_typer(models_app, name="models")
 app.add_typer(glossary_app, name="glossary")
 app.add_typer(cache_app, name="cache")
+app.add_typer(languagetool_app, name="languagetool")
 
 T = TypeVar("T")
 
@@ -66,6 +68,8 @@ RulesOption = Annotated[
 ]
 NoBuiltinRulesOption = Annotated[bool, typer.Option("--no-builtin-rules", help="Use only the rules given with --rules.")]
 DisableOption = Annotated[Optional[list[str]], typer.Option("--disable", help="Switch a rule off by id; repeatable.")]
+QAOption = Annotated[bool, typer.Option("--qa", help="Also proofread with LanguageTool; skipped (and said so) when none is available.")]
+LanguageToolOption = Annotated[Optional[str], typer.Option("--languagetool", help="A LanguageTool server URL [default: $LANGUAGETOOL_URL].")]
 CacheOption = Annotated[Optional[Path], typer.Option("--cache", help="Translation memory file [default: in the user cache folder].")]
 
 
@@ -177,6 +181,8 @@ def clean(
     rules: RulesOption = None,
     no_builtin_rules: NoBuiltinRulesOption = False,
     disable: DisableOption = None,
+    qa: QAOption = False,
+    languagetool: LanguageToolOption = None,
 ) -> None:
     """Remove rewriting-bot artefacts and show every change."""
     diff = diff or side_by_side
@@ -189,21 +195,12 @@ def clean(
     batch.require_output_unless(check or diff or in_place or report_format is not ReportFormat.TEXT, "--check, --diff, --in-place, --format json")
 
     outcomes: list[tuple[str, CleanResult]] = []
-    for source in batch.read_each():
-        result = clean_text(source.text, rule_set)
-        if not check:
-            if in_place:
-                if result.changed:
-                    batch.guard(lambda: write_atomic(Path(source.name), source.encode(result.text)))
-            elif output is not None:
-                batch.write(source, result.text)
-            elif report_format is ReportFormat.TEXT and not diff:
-                write_stdout(source.encode(result.text))
-        outcomes.append((source.name, result))
-        if side_by_side:
-            _print_review(_review_module().clean_review(source.name, result))
-        else:
-            _report_clean(source.name, result, report_format, check, diff, quiet)
+    with _qa_run(qa, languagetool, settings, rule_set) as proofreading:
+        for source in batch.read_each():
+            result = clean_text(source.text, rule_set)
+            qa_extra = _proofread(proofreading, source.name, result.text, "fr", check, quiet)
+            _clean_one(batch, source, result, qa_extra, report_format, check, diff, side_by_side, in_place, quiet)
+            outcomes.append((source.name, result))
     if report_format is ReportFormat.SARIF:
         from .report import sarif_report
 
@@ -212,13 +209,30 @@ def clean(
     raise typer.Exit(1 if batch.failures or failing else 0)
 
 
-def _report_clean(name: str, result: CleanResult, report_format: ReportFormat, check: bool, diff: bool, quiet: bool) -> None:
+def _clean_one(batch: _Batch, source: SourceText, result: CleanResult, extra: dict | None, report_format: ReportFormat,
+               check: bool, diff: bool, side_by_side: bool, in_place: bool, quiet: bool) -> None:
+    """Write one cleaned article where it goes, and report on it."""
+    if not check:
+        if in_place:
+            if result.changed:
+                batch.guard(lambda: write_atomic(Path(source.name), source.encode(result.text)))
+        elif batch.output is not None:
+            batch.write(source, result.text)
+        elif report_format is ReportFormat.TEXT and not diff:
+            write_stdout(source.encode(result.text))
+    if side_by_side:
+        _print_review(_review_module().clean_review(source.name, result))
+    else:
+        _report_clean(source.name, result, extra, report_format, check, diff, quiet)
+
+
+def _report_clean(name: str, result: CleanResult, extra: dict | None, report_format: ReportFormat, check: bool, diff: bool, quiet: bool) -> None:
     from .report import finding_lines, json_report, unified_diff
 
     if diff:
         typer.echo(unified_diff(name, result), nl=False)
     if report_format is ReportFormat.JSON:
-        typer.echo(json_report(name, result))
+        typer.echo(json_report(name, result, extra))
     elif report_format is ReportFormat.TEXT and not quiet:
         for line in finding_lines(name, result):
             # With --check the findings are the output; otherwise stdout holds the text.
@@ -243,6 +257,8 @@ def translate(
     cache: CacheOption = None,
     encoding: EncodingOption = None,
     quiet: QuietOption = False,
+    qa: QAOption = False,
+    languagetool: LanguageToolOption = None,
 ) -> None:
     """Translate articles offline, sentence-aligned, with glossary terms enforced."""
     settings = load_settings()
@@ -253,7 +269,9 @@ def translate(
         rule_set = _rule_set(settings) if clean_first else None
         cleaned = [clean_text(s.text, rule_set) for s in sources] if rule_set else None
         results = translation.translate([c.text for c in cleaned] if cleaned else [s.text for s in sources])
-    _emit_translations(batch, sources, results, cleaned, report_format, from_, to, quiet)
+    with _qa_run(qa, languagetool, settings, rule_set, translation.glossary) as proofreading:
+        qa_extras = [_proofread(proofreading, s.name, r.text, to, check, quiet) for s, r in zip(sources, results)]
+    _emit_translations(batch, sources, results, cleaned, qa_extras, report_format, from_, to, quiet)
     violated = check and any(result.violations for result in results)
     raise typer.Exit(1 if batch.failures or violated else 0)
 
@@ -301,7 +319,7 @@ class _LazyEngine:
         return translated
 
 
-def _emit_translations(batch: _Batch, sources, results, cleaned, report_format: BilingualFormat, from_code: str, to_code: str, quiet: bool) -> None:
+def _emit_translations(batch: _Batch, sources, results, cleaned, qa_extras, report_format: BilingualFormat, from_code: str, to_code: str, quiet: bool) -> None:
     from . import bilingual
 
     named = [(source.name, result) for source, result in zip(sources, results)]
@@ -311,8 +329,8 @@ def _emit_translations(batch: _Batch, sources, results, cleaned, report_format: 
         elif report_format is BilingualFormat.TEXT:
             write_stdout(source.encode(result.text))
         if report_format is BilingualFormat.JSON:
-            extra = {"clean": {"metadata": cleaned[index].metadata, "findings": cleaned[index].to_dict()["findings"]}} if cleaned else None
-            typer.echo(bilingual.json_line(source.name, result, extra))
+            extra = {"clean": {"metadata": cleaned[index].metadata, "findings": cleaned[index].to_dict()["findings"]}} if cleaned else {}
+            typer.echo(bilingual.json_line(source.name, result, {**extra, **(qa_extras[index] or {})}))
         if not quiet:
             for segment in result.segments:
                 for violation in segment.violations:
@@ -361,18 +379,26 @@ def review(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor fill the translation memory.")] = False,
     cache: CacheOption = None,
     encoding: EncodingOption = None,
+    qa: QAOption = False,
+    languagetool: LanguageToolOption = None,
 ) -> None:
     """One standalone HTML page: original | cleaned (| English), every change marked."""
     settings = load_settings()
     source = read_source(article, encoding or settings.encoding)
-    result = clean_text(source.text, _rule_set(settings))
+    rule_set = _rule_set(settings)
+    result = clean_text(source.text, rule_set)
     reviews = _review_module()
+    english = None
     if to:
         with _translation(settings, from_, to, glossary, no_cache, cache) as translation:
             [english] = translation.translate([result.text])
-        page = reviews.html_page(reviews.translation_review(article, result, english))
-    else:
-        page = reviews.html_page(reviews.clean_review(article, result))
+    page = reviews.translation_review(article, result, english) if english else reviews.clean_review(article, result)
+    if qa:
+        with _qa_run(qa, languagetool, settings, rule_set) as proofreading:
+            page = reviews.with_qa(page, 1, result.text, *proofreading.check(result.text, from_))
+            if english:
+                page = reviews.with_qa(page, 2, english.text, *proofreading.check(english.text, to))
+    page = reviews.html_page(page)
     if output is None:
         write_stdout(page.encode())
     else:
@@ -390,6 +416,8 @@ def run(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor fill the translation memory.")] = False,
     cache: CacheOption = None,
     encoding: EncodingOption = None,
+    qa: QAOption = False,
+    languagetool: LanguageToolOption = None,
 ) -> None:
     """Clean, translate and review every article; resumable; writes index.html."""
     from .pipeline import run_pipeline
@@ -400,9 +428,10 @@ def run(
         raise TranslatorError(f"{output}: exists and is not a folder; -o must name a folder")
     progress = _Progress(len(files))
     translating = _translation(settings, from_, to, glossary, no_cache, cache, on_progress=progress.sentences) if to else nullcontext()
-    with translating as translation:
-        outcome = run_pipeline(files, output, _rule_set(settings), encoding=encoding or settings.encoding,
-                               translation=translation, jobs=jobs, on_file=progress.step)
+    rule_set = _rule_set(settings)
+    with translating as translation, _qa_run(qa, languagetool, settings, rule_set) as proofreading:
+        outcome = run_pipeline(files, output, rule_set, encoding=encoding or settings.encoding,
+                               translation=translation, qa=proofreading, jobs=jobs, on_file=progress.step)
     progress.clear()
     for name, problem in outcome.failed:
         _error(problem if problem.startswith(name) else f"{name}: {problem}")
@@ -427,6 +456,89 @@ def _translation(settings: Settings, from_code: str, to_code: str, glossary: lis
     key = memory.model_checksum(package.model_dir / "model.bin") if memory is not None else None
     engine = _LazyEngine(package, on_progress)
     return TranslationContext(to_code, engine.translate, f"{package.name} {package.version}", terms, memory, key)
+
+
+# --- grammar and style (LanguageTool) -------------------------------------------------------------------
+
+
+def _known_words(settings: Settings, rule_set: RuleSet | None, glossary=None) -> frozenset[str]:
+    """Names LanguageTool must not call misspelt: the glossary's and the rules' words."""
+    from .glossary import load_glossaries
+    from .qa import known_words_from
+
+    terms = glossary or load_glossaries(settings.glossaries, builtin=settings.builtin_glossaries)
+    return known_words_from(terms, rule_set)
+
+
+def _qa_run(enabled: bool, url: str | None, settings: Settings, rule_set: RuleSet | None, glossary=None):
+    """QA for clean/translate/review/run when asked; when LanguageTool is missing the
+    work goes on and stderr (and each report) says QA was skipped."""
+    if not enabled:
+        return nullcontext()
+    from .qa import QARun
+
+    run = QARun(url, known_words=_known_words(settings, rule_set, glossary))
+    if run.skipped:
+        typer.echo(f"QA skipped: {run.skipped}", err=True)
+    return run
+
+
+def _proofread(run, name: str, text: str, lang: str, check: bool, quiet: bool) -> dict | None:
+    """Check one text; list the findings (stderr unless --check) and return them for a report."""
+    if run is None:
+        return None
+    from .qa import finding_line, qa_report
+
+    findings, skipped = run.check(text, lang)
+    if not quiet:
+        for finding in findings:
+            typer.echo(finding_line(name, finding), err=not check)
+        if skipped and skipped != run.skipped:
+            typer.echo(f"{name}: QA skipped: {skipped}", err=True)
+    return {"qa": qa_report(findings, skipped)}
+
+
+@app.command("check")
+def check_grammar(
+    inputs: InputsArgument,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the texts: fr, en, en-GB…")] = "fr",
+    report_format: Annotated[ReportFormat, typer.Option("--format", help="text: one line per finding; json: one report per file and line.")] = ReportFormat.TEXT,
+    check: Annotated[bool, typer.Option("--check", help="Exit 1 if LanguageTool finds anything.")] = False,
+    languagetool: LanguageToolOption = None,
+    allow_download: Annotated[bool, typer.Option("--allow-download", help="Let language_tool_python download LanguageTool (about 250 MB).")] = False,
+    encoding: EncodingOption = None,
+) -> None:
+    """Grammar and style findings from LanguageTool (a server, or a local distribution)."""
+    import json
+
+    from .qa import QAChecker, finding_dict, finding_line, find_languagetool
+
+    settings = load_settings()
+    if report_format is ReportFormat.SARIF:
+        raise TranslatorError("--format sarif is for clean; translator check writes text or json")
+    batch = _Batch(inputs, None, encoding or settings.encoding)
+    source = find_languagetool(languagetool, allow_download=allow_download)
+    found = False
+    with QAChecker(source, known_words=_known_words(settings, _rule_set(settings))) as checker:
+        for article in batch.read_each():
+            findings = batch.guard(lambda: checker.check(article.text, lang))
+            if findings is None:
+                continue
+            found = found or bool(findings)
+            if report_format is ReportFormat.JSON:
+                typer.echo(json.dumps({"file": article.name, "language": lang, "findings": [finding_dict(f) for f in findings]}, ensure_ascii=False))
+            else:
+                for finding in findings:
+                    typer.echo(finding_line(article.name, finding))
+    raise typer.Exit(1 if batch.failures or (check and found) else 0)
+
+
+@languagetool_app.command("install")
+def languagetool_install() -> None:
+    """Download LanguageTool (about 250 MB, needs Java to run) where language_tool_python keeps it."""
+    from .qa import install_languagetool
+
+    typer.echo(f"installed {install_languagetool().description}")
 
 
 # --- models, glossaries, cache ----------------------------------------------------------------------

@@ -20,7 +20,8 @@ from .bilingual import segment_dict
 from .cleaning import CleanResult, clean_text
 from .errors import TranslatorError
 from .files import SourceText, read_source, write_atomic
-from .review import clean_review, html_page, index_page, translation_review
+from .qa import QARun, qa_report
+from .review import clean_review, html_page, index_page, translation_review, with_qa
 from .rules import RuleSet
 from .translation import TranslationContext
 
@@ -56,6 +57,7 @@ def run_pipeline(
     *,
     encoding: str = "utf-8",
     translation: TranslationContext | None = None,
+    qa: QARun | None = None,
     jobs: int = 1,
     on_file: Callable[[str], None] = lambda name: None,
 ) -> RunReport:
@@ -77,7 +79,7 @@ def run_pipeline(
     for source, result, english in zip(pending, cleaned, translated):
         on_file(source.name)
         try:
-            _write_article(outdir, source, result, english, stamp)
+            _write_article(outdir, source, result, english, stamp, qa)
             report.done.append(source.name)
         except TranslatorError as problem:
             report.failed.append((source.name, str(problem)))
@@ -116,7 +118,7 @@ def _clean_all(texts: list[str], rules: RuleSet, jobs: int) -> list[CleanResult]
         return list(pool.map(_clean_in_worker, texts, chunksize=max(1, len(texts) // (4 * jobs))))
 
 
-def _write_article(outdir: Path, source: SourceText, result: CleanResult, english, stamp: dict) -> None:
+def _write_article(outdir: Path, source: SourceText, result: CleanResult, english, stamp: dict, qa: QARun | None) -> None:
     name = article_name(source.name)
     outputs = outputs_of(outdir, name, english is not None)
     review = translation_review(name, result, english) if english is not None else clean_review(name, result)
@@ -124,6 +126,13 @@ def _write_article(outdir: Path, source: SourceText, result: CleanResult, englis
     if english is not None:
         report["translation"] = {"model": english.model, "glossary": english.glossary, "text": english.text,
                                  "violations": english.violations, "segments": [segment_dict(s) for s in english.segments]}
+    if qa is not None:
+        report["qa"] = {}
+        checked = [(1, "fr", result.text)] + ([(2, stamp["target"], english.text)] if english is not None else [])
+        for column, lang, text in checked:
+            findings, skipped = qa.check(text, lang)
+            review = with_qa(review, column, text, findings, skipped)
+            report["qa"][lang] = qa_report(findings, skipped)
     write_atomic(outputs["clean"], source.encode(result.text))
     if english is not None:
         write_atomic(outputs["english"], source.encode(english.text))
@@ -149,5 +158,6 @@ def _index_entries(files: Sequence[str], outdir: Path, translated: bool) -> list
             "info": levels.count("info"),
             "glossary violations": len(report.get("translation", {}).get("violations", [])) if translated else "",
             "published_at": report["clean"]["metadata"].get("published_at", ""),
+            "grammar and style": sum(len(qa.get("findings", [])) for qa in report.get("qa", {}).values()) if "qa" in report else "",
         })
     return entries

@@ -32,9 +32,9 @@ def _change(finding: Finding) -> str:
     return f" [replaced by {finding.replacement!r}]"
 
 
-def json_report(name: str, result: CleanResult) -> str:
-    """The full report of one file as one line of JSON."""
-    return json.dumps({"file": name, **result.to_dict()}, ensure_ascii=False)
+def json_report(name: str, result: CleanResult, extra: dict | None = None) -> str:
+    """The full report of one file as one line of JSON (``extra`` adds e.g. the QA)."""
+    return json.dumps({"file": name, **result.to_dict(), **(extra or {})}, ensure_ascii=False)
 
 
 def unified_diff(name: str, result: CleanResult) -> str:

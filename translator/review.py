@@ -18,12 +18,12 @@ from .cleaning import CleanResult
 from .document import Document
 
 _TOKEN = re.compile(r"\w+|[^\w\s]|\s+")
-CHANGES = frozenset({"removed", "flagged", "inserted", "violation"})
+CHANGES = frozenset({"removed", "flagged", "inserted", "violation", "qa"})
 
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """A highlighted span of a cell: ``kind`` is removed, flagged, inserted, term or violation."""
+    """A highlighted span of a cell: ``kind`` is removed, flagged, inserted, term, violation or qa."""
 
     start: int
     end: int
@@ -152,6 +152,27 @@ def _english_marks(text: str, segments: Sequence, paragraph: int, flagged: set[t
     return tuple(marks)
 
 
+def with_qa(review: Review, column: int, checked_text: str, findings: Sequence, skipped: str | None) -> Review:
+    """Add LanguageTool's findings on ``checked_text`` (the text of ``column``) as marks."""
+    paragraphs = iter(Document.parse(checked_text).paragraphs)
+    rows = []
+    for row in review.rows:
+        cell = row.cells[column]
+        if cell.text:
+            paragraph = next(paragraphs)
+            marks = tuple(
+                Mark(f.offset - paragraph.start, f.offset - paragraph.start + f.length, "qa", f"{f.rule_id}: {f.message}")
+                for f in findings if paragraph.start <= f.offset < paragraph.end
+            )
+            cells = list(row.cells)
+            cells[column] = Cell(cell.text, cell.marks + marks)
+            row = Row(tuple(cells), row.notes)
+        rows.append(row)
+    label = f"grammar and style ({review.headers[column]})"
+    summary = {**review.summary, label: f"skipped: {skipped}" if skipped else f"{len(findings)} LanguageTool findings"}
+    return Review(review.title, review.headers, tuple(rows), summary)
+
+
 def clean_summary(result: CleanResult) -> dict[str, object]:
     counts = Counter(f"{f.rule_id} ({f.level})" for f in result.findings)
     return {"findings": dict(sorted(counts.items())), **{f"metadata: {k}": v for k, v in result.metadata.items()}}
@@ -173,9 +194,9 @@ def pieces(cell: Cell) -> list[tuple[str, frozenset[str], tuple[str, ...]]]:
 # --- terminal ------------------------------------------------------------------------------------
 
 _STYLES = {"removed": "bold red strike", "flagged": "bold yellow underline", "inserted": "bold green",
-           "term": "bold cyan", "violation": "bold white on red"}
+           "violation": "bold white on red", "qa": "bold blue underline", "term": "bold cyan"}
 _MARKERS = {"removed": ("[-", "-]"), "inserted": ("{+", "+}"), "flagged": ("[!", "!]"),
-            "term": ("<", ">"), "violation": ("[!!", "!!]")}
+            "violation": ("[!!", "!!]"), "qa": ("[?", "?]"), "term": ("<", ">")}
 
 
 _NARROW = 60  # below this many columns, the texts of a row are stacked, not side by side
@@ -231,7 +252,7 @@ def _terminal_text(cell: Cell, colour: bool):
 # --- HTML --------------------------------------------------------------------------------------
 
 _CSS = """
-:root { --removed: #fdd; --inserted: #dfd; --flagged: #fff3c4; --term: #dbeeff; --violation: #f88; }
+:root { --removed: #fdd; --inserted: #dfd; --flagged: #fff3c4; --term: #dbeeff; --violation: #f88; --qa: #e8e0ff; }
 body { font: 15px/1.5 system-ui, sans-serif; margin: 1.5rem; color: #222; }
 h1 { font-size: 1.3rem; margin: 0 0 .5rem; }
 header table, .summary { border-collapse: collapse; margin-bottom: 1rem; }
@@ -246,6 +267,7 @@ tr.changed td:first-child { border-left: 3px solid #c66; }
 .mark.inserted { background: var(--inserted); }
 .mark.term { background: var(--term); }
 .mark.violation { background: var(--violation); outline: 1px solid #a00; }
+.mark.qa { background: var(--qa); text-decoration: underline dotted #53c; }
 .mark:focus { outline: 2px solid #06c; }
 .mark[data-note]:hover::after, .mark[data-note]:focus::after {
   content: attr(data-note); position: absolute; left: 0; top: 1.6em; z-index: 2; width: max-content; max-width: 28rem;
@@ -312,7 +334,8 @@ def html_page(review: Review) -> str:
 <nav><button id="previous" type="button">◀ previous</button> <button id="next" type="button">next ▶</button>
 <span id="position"></span> — <kbd>n</kbd>/<kbd>j</kbd> next change, <kbd>p</kbd>/<kbd>k</kbd> previous;
 <span class="mark removed">removed</span> <span class="mark flagged">flagged</span> <span class="mark inserted">inserted</span>
-<span class="mark term">glossary term</span> <span class="mark violation">glossary violation</span></nav>
+<span class="mark term">glossary term</span> <span class="mark violation">glossary violation</span>
+<span class="mark qa">grammar and style</span></nav>
 <table class="review">
 <thead><tr>{header_cells}</tr></thead>
 <tbody>
@@ -340,7 +363,7 @@ def _html_cell(cell: Cell) -> str:
 def index_page(title: str, entries: Sequence[dict[str, object]]) -> str:
     """A page listing reviewed articles with their counts, each linking to its review."""
     escape = html.escape
-    columns = ["article", "errors", "warnings", "info", "glossary violations", "published_at"]
+    columns = ["article", "errors", "warnings", "info", "glossary violations", "grammar and style", "published_at"]
     rows = []
     for entry in entries:
         link = f'<a href="{escape(str(entry["review"]), quote=True)}">{escape(str(entry["article"]))}</a>'

@@ -1,0 +1,374 @@
+"""Grammar and style QA (translator.qa) through the real language_tool_python client.
+
+LanguageTool itself cannot be installed here, so the client talks to a stand-in server
+(tests/support/languagetool_standin.py) on 127.0.0.1.  A guard fails any test that tries
+to reach another host.  ``test_real_server`` checks a real LanguageTool when
+LANGUAGETOOL_URL is set.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import stat
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import psutil
+import pytest
+
+from translator.glossary import load_glossaries
+from translator.qa import (
+    HOW_TO_PROVIDE,
+    LanguageToolSource,
+    QAChecker,
+    QAUnavailable,
+    find_languagetool,
+    finding_dict,
+    finding_line,
+    known_words_from,
+    skipped_dict,
+)
+from translator.rules import load_rules
+
+from .conftest import ROOT
+from .support.languagetool_standin import LanguageToolStandIn
+
+REAL_SERVER = os.environ.get("LANGUAGETOOL_URL")
+_LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+class NetworkGuard:
+    """Connections to anything but loopback (or an explicitly allowed host) fail and are logged."""
+
+    def __init__(self) -> None:
+        self.allowed = set(_LOOPBACK)
+        self.attempts: list[str] = []
+
+    def check(self, what: str, host: object) -> None:
+        if host not in self.allowed:
+            self.attempts.append(f"{what} {host!r}")
+            raise OSError(f"network access to {host!r} blocked by the test")
+
+
+@pytest.fixture(autouse=True)
+def network(monkeypatch) -> NetworkGuard:
+    guard = NetworkGuard()
+    real_connect, real_connect_ex = socket.socket.connect, socket.socket.connect_ex
+    real_getaddrinfo, real_gethostbyname = socket.getaddrinfo, socket.gethostbyname
+
+    def connect(sock, address):
+        if sock.family != socket.AF_UNIX:
+            guard.check("connect", address[0])
+        return real_connect(sock, address)
+
+    def connect_ex(sock, address):
+        if sock.family != socket.AF_UNIX:
+            guard.check("connect_ex", address[0])
+        return real_connect_ex(sock, address)
+
+    def getaddrinfo(host, *args, **kwargs):
+        guard.check("getaddrinfo", host.decode() if isinstance(host, bytes) else host)
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    def gethostbyname(host):
+        guard.check("gethostbyname", host)
+        return real_gethostbyname(host)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(socket, "gethostbyname", gethostbyname)
+    yield guard
+    assert not guard.attempts, f"network access outside 127.0.0.1: {guard.attempts}"
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch, tmp_path):
+    """No LanguageTool configured, and an empty home (language_tool_python's default folder)."""
+    monkeypatch.delenv("LANGUAGETOOL_URL", raising=False)
+    monkeypatch.delenv("LTP_PATH", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture
+def standin():
+    with LanguageToolStandIn() as server:
+        yield server
+
+
+def _distribution(root: Path, *versions: str) -> Path:
+    for version in versions:
+        (root / f"LanguageTool-{version}").mkdir(parents=True)
+        (root / f"LanguageTool-{version}" / "languagetool-server.jar").write_bytes(b"")
+    return root
+
+
+def _bin_with_java(folder: Path, script: str = "#!/bin/sh\necho 'openjdk version \"17.0.2\"' >&2\n") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    java = folder / "java"
+    java.write_text(script)
+    java.chmod(java.stat().st_mode | stat.S_IXUSR)
+    return folder
+
+
+# --- where LanguageTool comes from ----------------------------------------------------------------
+
+
+def test_remote_source_from_the_argument(standin, tmp_path):
+    environ = {"LANGUAGETOOL_URL": "http://127.0.0.1:9/", "LTP_PATH": str(_distribution(tmp_path, "6.4"))}
+
+    source = find_languagetool(standin.url, environ=environ)
+
+    assert (source.kind, source.url) == ("remote", standin.url)
+    assert standin.count("/v2/languages") == 1  # asked whether it is a LanguageTool server
+
+
+def test_remote_source_from_the_environment(standin, tmp_path):
+    environ = {"LANGUAGETOOL_URL": standin.url + "v2/", "LTP_PATH": str(_distribution(tmp_path, "6.4")), "PATH": ""}
+
+    source = find_languagetool(environ=environ)
+
+    assert (source.kind, source.url) == ("remote", standin.url)  # "/v2/" dropped: the library adds it
+
+
+def test_local_distribution_with_java(tmp_path):
+    folder = _distribution(tmp_path / "lt", "6.2", "6.4")
+    (folder / "LanguageTool-6.5-SNAPSHOT").mkdir()  # a name language_tool_python would not accept
+    (folder / "LanguageTool-6.9").mkdir()  # no jar
+    environ = {"LTP_PATH": str(folder), "PATH": str(_bin_with_java(tmp_path / "bin"))}
+
+    source = find_languagetool(environ=environ)
+
+    assert (source.kind, source.path, source.version) == ("local", folder, "6.4")
+
+
+def test_local_distribution_without_java(tmp_path):
+    folder = _distribution(tmp_path / "lt", "6.4")
+    (tmp_path / "bin").mkdir()
+
+    with pytest.raises(QAUnavailable) as raised:
+        find_languagetool(environ={"LTP_PATH": str(folder), "PATH": str(tmp_path / "bin")})
+
+    assert "LanguageTool 6.4" in str(raised.value) and "java" in str(raised.value)
+
+
+def test_nothing_available_says_how_to_provide_it(tmp_path):
+    (tmp_path / "empty").mkdir()
+    environ = {"LTP_PATH": str(tmp_path / "empty"), "PATH": str(_bin_with_java(tmp_path / "bin"))}
+
+    with pytest.raises(QAUnavailable) as raised:
+        find_languagetool(environ=environ)
+
+    message = str(raised.value)
+    assert message == f"LanguageTool is not available: {HOW_TO_PROVIDE}"
+    assert "\n" not in message
+    for hint in ("LANGUAGETOOL_URL", "--languagetool", "LTP_PATH", "java", "translator languagetool install"):
+        assert hint in message
+
+
+def test_download_only_when_allowed(tmp_path):
+    environ = {"PATH": str(_bin_with_java(tmp_path / "bin"))}  # LTP_PATH unset: the library's folder
+
+    source = find_languagetool(allow_download=True, environ=environ)
+
+    assert source.kind == "download"
+    assert source.path == tmp_path / "home" / ".cache" / "language_tool_python"
+    assert not source.path.exists()  # decided, nothing done
+    with pytest.raises(QAUnavailable, match="java"):
+        find_languagetool(allow_download=True, environ={"PATH": str(tmp_path)})
+
+
+def test_a_server_that_is_down_is_named():
+    with LanguageToolStandIn() as server:
+        url = server.url
+
+    with pytest.raises(QAUnavailable) as raised:
+        find_languagetool(url)
+
+    assert url in str(raised.value) and "does not answer" in str(raised.value)
+    assert "\n" not in str(raised.value)
+
+
+# --- checking -----------------------------------------------------------------------------------
+
+
+ARTICLE = "Titre\n\nIl a recu le le rapport.\nMinsk, le 3 mai.\n"
+
+
+def test_findings_through_the_real_client(standin):
+    with QAChecker(find_languagetool(standin.url)) as qa:
+        findings = qa.check(ARTICLE, "fr")
+
+    assert [(f.line, f.column, f.rule_id, f.text) for f in findings] == [
+        (3, 6, "FR_SPELLING_RULE", "recu"),
+        (3, 11, "FRENCH_WORD_REPEAT_RULE", "le le"),
+    ]
+    spelling, repeat = findings
+    assert spelling.replacements == ("reçu", "recul", "recru", "rectum", "reclus")  # at most five
+    assert (spelling.offset, spelling.length, spelling.category) == (ARTICLE.index("recu"), 4, "TYPOS")
+    assert repeat.replacements == ("le",) and repeat.message.startswith("Faute de frappe")
+    assert standin.checks()[-1] == {"language": "fr", "text": ARTICLE}  # form-encoded POST, as LanguageTool takes it
+    assert json.loads(json.dumps(finding_dict(spelling))) == {
+        "line": 3, "column": 6, "offset": ARTICLE.index("recu"), "length": 4, "rule_id": "FR_SPELLING_RULE", "category": "TYPOS",
+        "message": "Possible spelling mistake found.", "replacements": ["reçu", "recul", "recru", "rectum", "reclus"],
+        "text": "recu",
+    }
+    assert finding_line("a.txt", repeat) == (
+        "a.txt:3:11: FRENCH_WORD_REPEAT_RULE: Faute de frappe possible : un mot est répété [suggestions: le]"
+    )
+
+
+def test_english_uses_a_variant_with_spelling_and_offsets_survive_emoji(standin):
+    text = "Wow 🎉🎉\r\nI saw teh the the cat."
+    with QAChecker(find_languagetool(standin.url)) as qa:
+        findings = qa.check(text, "en")
+
+    assert standin.checks()[-1]["language"] == "en-US"  # plain "en" has no spell checker in LanguageTool
+    assert [(f.line, f.column, f.text, f.replacements[:2]) for f in findings] == [
+        (2, 7, "teh", ("the", "ten")),
+        (2, 11, "the the", ("the",)),
+    ]
+    assert findings[0].offset == text.index("teh")
+
+
+def test_known_words_are_not_reported_as_misspellings(standin):
+    known = known_words_from(load_glossaries(), load_rules())
+    assert {"Loukachenko", "Biélorussie", "Belarus", "Poutine", "passionné"} <= known  # glossary and rule word lists
+    text = "Alexandre Loukachenko a reçu Vladimir Poutine en Biélorussie.\nL’OTAN a recu le message."
+
+    with QAChecker(find_languagetool(standin.url), known_words=known) as qa:
+        findings = qa.check(text, "fr")
+
+    assert [f.text for f in findings] == ["recu"]
+
+
+def test_known_words_ignore_first_letter_case_and_apostrophe_style():
+    qa = QAChecker(LanguageToolSource("remote", url="http://127.0.0.1:9/"), known_words=["loukachenko", "Côte d'Ivoire", "Vladimir Poutine"])
+
+    assert qa._is_known("Loukachenko")
+    assert qa._is_known("côte d’Ivoire")
+    assert qa._is_known("Poutine")  # a word of a known name
+    assert qa._is_known("d’Loukachenko")  # after an elided article
+    assert not qa._is_known("LOUKACHENKO")
+    assert not qa._is_known("recu")
+
+
+def test_a_broken_language_is_reported_once_without_traceback(standin):
+    with QAChecker(find_languagetool(standin.url)) as qa:
+        errors = []
+        for _ in range(3):
+            with pytest.raises(QAUnavailable) as raised:
+                qa.check("Das ist ein Test.", "de-DE")
+            errors.append(str(raised.value))
+        assert qa.check(ARTICLE, "fr")  # the other languages still work
+
+    assert len(set(errors)) == 1
+    assert errors[0] == f"LanguageTool server {standin.url} cannot check de-DE: Error: Internal Error: java.lang.RuntimeException: Could not activate rules for de-DE"
+    assert len(standin.checks("de-DE")) == 1  # probed once
+
+
+def test_a_language_the_server_does_not_offer(standin):
+    with QAChecker(find_languagetool(standin.url)) as qa:
+        with pytest.raises(QAUnavailable, match="does not offer language 'es'"):
+            qa.check("Hola.", "es")
+        with pytest.raises(QAUnavailable, match="does not offer language 'es'"):
+            qa.check("Hola.", "es")
+
+    assert standin.checks("es") == []
+
+
+def test_one_languagetool_for_several_documents(standin, monkeypatch):
+    import language_tool_python
+
+    constructed = []
+    real_init = language_tool_python.LanguageTool.__init__
+
+    def counting_init(self, *args, **kwargs):
+        constructed.append(kwargs)
+        real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(language_tool_python.LanguageTool, "__init__", counting_init)
+    documents = [ARTICLE, "Il a recu la lettre.", "Rien à signaler."]
+
+    with QAChecker(find_languagetool(standin.url)) as qa:
+        results = [qa.check(document, "fr") for document in documents]
+        languages_asked = standin.count("/v2/languages")
+        results += [qa.check(document, "fr") for document in documents]
+        assert standin.count("/v2/languages") == languages_asked  # no re-opening, no re-probing
+
+    assert len(constructed) == 1
+    assert [len(r) for r in results] == [2, 1, 0] * 2
+    assert len(standin.checks("fr")) == 1 + 6  # one probe, then one request per document
+
+
+def test_a_server_that_dies_during_the_run(standin):
+    with QAChecker(find_languagetool(standin.url)) as qa:
+        qa.check(ARTICLE, "fr")
+        standin.__exit__(None, None, None)
+        with pytest.raises(QAUnavailable) as raised:
+            qa.check(ARTICLE, "fr")
+
+    assert standin.url in str(raised.value) and "\n" not in str(raised.value)
+
+
+FAKE_JAVA = """#!{python}
+# A fake `java`: `-version` answers like OpenJDK 17; the server command runs the stand-in.
+import os, sys
+if "-version" in sys.argv:
+    sys.stderr.write('openjdk version "17.0.2" 2022-01-18\\n')
+    sys.exit(0)
+with open(os.environ["FAKE_JAVA_LOG"], "a") as log:
+    log.write(" ".join(sys.argv[1:]) + "\\n")
+sys.path.insert(0, {root!r})
+from tests.support.languagetool_standin import main
+main(["-p", sys.argv[sys.argv.index("-p") + 1]])
+"""
+
+
+def test_a_local_server_is_started_once_and_stopped_at_exit(tmp_path, monkeypatch):
+    folder = _distribution(tmp_path / "lt", "6.4")
+    fake_bin = _bin_with_java(tmp_path / "bin", FAKE_JAVA.format(python=sys.executable, root=str(ROOT)))
+    log = tmp_path / "java.log"
+    monkeypatch.setenv("PATH", f"{fake_bin}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("FAKE_JAVA_LOG", str(log))
+    source = find_languagetool(environ={**os.environ, "LTP_PATH": str(folder)})
+    assert (source.kind, source.version) == ("local", "6.4")
+
+    with QAChecker(source) as qa:
+        assert os.environ["LTP_PATH"] == str(folder)  # language_tool_python reads it from the process
+        assert [len(qa.check(document, "fr")) for document in (ARTICLE, ARTICLE, "Rien.")] == [2, 2, 0]
+        server = psutil.Process().children()
+
+    [started] = log.read_text().splitlines()  # once, with the version found: nothing downloaded
+    assert f"-cp {folder / 'LanguageTool-6.4' / 'languagetool-server.jar'} org.languagetool.server.HTTPServer -p" in started
+    assert len(server) == 1 and not server[0].is_running()
+    assert "LTP_PATH" not in os.environ
+
+
+def test_skipped_qa_for_reports():
+    assert json.dumps(skipped_dict("LanguageTool is not available")) == '{"qa": "skipped", "reason": "LanguageTool is not available"}'
+
+
+def test_the_command_line_does_not_import_language_tool_python():
+    code = "import sys, translator.cli, translator.qa; print(sorted(m for m in sys.modules if m.startswith(('language_tool', 'requests'))))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.skipif(not REAL_SERVER, reason="set LANGUAGETOOL_URL to a running LanguageTool server to check against it")
+def test_real_server(network):
+    network.allowed.add(urlsplit(REAL_SERVER if "://" in REAL_SERVER else f"http://{REAL_SERVER}").hostname)
+    known = known_words_from(load_glossaries(), load_rules())
+
+    with QAChecker(find_languagetool(REAL_SERVER), known_words=known) as qa:
+        french = qa.check("Alexandre Loukachenko a reçu le le rapport en Biélorussie.", "fr")
+        english = qa.check("Lukashenko received teh report in Belarus.", "en")
+
+    assert any(f.text.lower() == "le le" for f in french), french
+    assert not any(f.text in ("Loukachenko", "Biélorussie") for f in french), french
+    assert any(f.text == "teh" and "the" in f.replacements for f in english), english
