@@ -63,7 +63,12 @@ def sarif_report(results: Sequence[tuple[str, CleanResult]], rules: RuleSet) -> 
                 **({"helpUri": spec.link} if spec and spec.link else {}),
             }
         )
-    sarif_results = [_sarif_result(name, result, finding, rule_index) for name, result in results for finding in result.findings]
+    sarif_results = [
+        _sarif_result(name, document, finding, rule_index)
+        for name, result in results
+        for document in (Document.parse(result.original),)
+        for finding in result.findings
+    ]
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -78,8 +83,7 @@ def sarif_report(results: Sequence[tuple[str, CleanResult]], rules: RuleSet) -> 
     return json.dumps(log, ensure_ascii=False, indent=2)
 
 
-def _sarif_result(name: str, result: CleanResult, finding: Finding, rule_index: dict[str, int]) -> dict:
-    document = Document.parse(result.original)
+def _sarif_result(name: str, document: Document, finding: Finding, rule_index: dict[str, int]) -> dict:
     start_line, start_column = document.line_column(finding.start)
     end_line, end_column = document.line_column(finding.end)
     artifact = {"uri": name}
