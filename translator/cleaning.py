@@ -125,7 +125,8 @@ class _Cleaner:
     def run(self) -> CleanResult:
         self._delete_repeated_headline()
         for paragraph in self.body:
-            if paragraph.index not in self.deleted:
+            # someone's own words (an interview answer…) are never rewritten nor flagged
+            if paragraph.index not in self.deleted and paragraph.index not in self.document.speech:
                 self._clean_paragraph(paragraph)
         self._handle_trailing_paragraphs()
         self._flag_headline_and_document()

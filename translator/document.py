@@ -12,6 +12,20 @@ from dataclasses import dataclass
 from functools import cached_property
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_SPEECH_OPENING = re.compile(
+    rf"\s*(?:[–—]|-\s"  # a dialogue dash
+    rf"|[{_UPPER}][{_UPPER}’' .-]{{1,60}}\.\s*[-–—]\s"  # LE FIGARO. - … / BRUNO LE MAIRE. - …
+    rf"|(?:Q|R|Question|Réponse)\s*[.:]\s"  # Q : … / R. …
+    # Claire Martin : Je… / Le Parisien : Comment… (a sentence starts after the colon,
+    # where a title goes on in lower case: « Nupes : les socialistes votent »)
+    rf"|(?:[{_UPPER}][\w’'-]*\s){{0,3}}[{_UPPER}][\w’'-]*\s?:\s+[«“\"]?\s?[{_UPPER}])"
+)
+_INTERVIEW_CREDIT = re.compile(r"\s*\(?propos\s+recueillis\s+par\b", re.IGNORECASE)
+_OPINION = re.compile(
+    r"\s*(?:TRIBUNE|OPINION|POINT DE VUE|ÉDITO|EDITO|ÉDITORIAL|EDITORIAL|CHRONIQUE)\b"  # a standfirst
+    rf"|\s*Par\s+[{_UPPER}][\w’'-]+(?:\s+(?:de\s+|d’|le\s+)?[{_UPPER}][\w’'-]+)+\s*(?:,|$)"  # a byline: Par Jean Martin, …
+)
 _HEADLINE_MAX_CHARS = 300
 
 
@@ -76,6 +90,26 @@ class Document:
             if first.is_single_line and len(title) <= _HEADLINE_MAX_CHARS and not ends_like_a_sentence:
                 return first
         return None
+
+    @cached_property
+    def speech(self) -> frozenset[int]:
+        """Indexes of the paragraphs that are someone's own words, though unquoted.
+
+        A paragraph opening with a dialogue dash or a speaker's label (« – Je… »,
+        « BRUNO LE MAIRE. - … », « Claire Martin : … », « Q : … ») is speech.  In an
+        interview (« Propos recueillis par », or two such paragraphs) everything from
+        the first question or answer on is; in an op-ed (« TRIBUNE. », a byline
+        « Par Jean Martin, … ») all of it is.  The first paragraph (a title) is never.
+        """
+        labelled = [p.index for p in self.paragraphs[1:] if _SPEECH_OPENING.match(p.text)]
+        if any(_OPINION.match(p.text) for p in self.paragraphs[:3]):
+            return frozenset(p.index for p in self.paragraphs)
+        if len(labelled) >= 2 or any(_INTERVIEW_CREDIT.match(p.text) for p in self.paragraphs):
+            questions = [p.index for p in self.paragraphs if p.index and p.text.rstrip().endswith("?")]
+            first = min(labelled + questions, default=None)
+            if first is not None:
+                return frozenset(p.index for p in self.paragraphs if p.index >= first)
+        return frozenset(labelled)
 
     def separator_after(self, paragraph: Paragraph) -> str:
         """The line break and blank lines between ``paragraph`` and the next one."""
