@@ -82,4 +82,4 @@ def test_install_by_pair_offline_says_how_to_install_from_a_file(workspace):
 
 def test_missing_package_file(workspace, tmp_path):
     result = workspace.run("models", "install", str(tmp_path / "nope.argosmodel"))
-    assert result.returncode == 2 and "file not found" in result.stderr.decode()
+    assert result.returncode == 2 and "not found: give an .argosmodel file" in result.stderr.decode()

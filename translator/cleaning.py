@@ -2,7 +2,8 @@
 
 Order of work, each step on the text the previous one left:
 
-1. the headline's duplicates right after it are deleted (``duplicate-headline``);
+1. the headline's duplicates right after it are deleted (``duplicate-headline``;
+   once more after step 2, for a repeat that stood behind a deleted paragraph);
 2. in every body paragraph: ``strip-prefix`` rules, sentence by sentence, until
    none applies (so cleaning is idempotent); then paragraph rules
    (``delete-paragraph``, ``flag``); then sentence rules (``delete-sentence``, ``flag``);
@@ -128,6 +129,7 @@ class _Cleaner:
             # someone's own words (an interview answer…) are never rewritten nor flagged
             if paragraph.index not in self.deleted and paragraph.index not in self.document.speech:
                 self._clean_paragraph(paragraph)
+        self._delete_repeated_headline()  # a repeat may have been behind a deleted paragraph
         self._handle_trailing_paragraphs()
         self._flag_headline_and_document()
         self.findings.sort(key=lambda f: (f.start, f.end))
@@ -143,6 +145,7 @@ class _Cleaner:
             for paragraph in self.body:
                 if paragraph.index in self.deleted:
                     continue
+                # the text as written: a paragraph a strip made similar is no repeat
                 if not repeats_headline(self.headline.text, paragraph.text, rule.spec.similarity):
                     break
                 self._delete_paragraph(rule, paragraph, None)

@@ -60,7 +60,7 @@ class BilingualFormat(StrEnum):
 
 
 InputsArgument = Annotated[list[str], typer.Argument(help="Articles: files, folders (their *.txt files) or - for stdin.")]
-OutputOption = Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the result here (a folder for several inputs).")]
+OutputOption = Annotated[Optional[str], typer.Option("-o", "--output", help="Write the result here (a folder for several inputs, or when it ends with /).")]
 EncodingOption = Annotated[Optional[str], typer.Option("--encoding", help="Encoding of the inputs [default: utf-8].")]
 QuietOption = Annotated[bool, typer.Option("-q", "--quiet", help="Do not list findings or violations on stderr.")]
 RulesOption = Annotated[
@@ -92,16 +92,19 @@ class _Batch:
     other files are still processed (exit 1 at the end).
     """
 
-    def __init__(self, inputs: list[str], output: Path | None, encoding: str) -> None:
+    def __init__(self, inputs: list[str], output: str | None, encoding: str) -> None:
         self.files = expand_inputs(inputs)
         self.several = len(self.files) > 1 or any(Path(n).is_dir() for n in inputs if n != STDIO)
-        self.output = output
-        self.to_folder = output is not None and (self.several or output.is_dir())
+        self.output = Path(output) if output is not None else None
+        self.to_folder = self.output is not None and (self.several or self.output.is_dir() or output.endswith(os.sep))
         self.encoding = encoding
         self.failures = 0
         self._progress = _Progress(len(self.files)) if self.several else None
-        if self.several and output is not None and output.exists() and not output.is_dir():
+        if self.to_folder and self.output.exists() and not self.output.is_dir():
             raise TranslatorError(f"{output}: exists and is not a folder; -o must name a folder for several inputs")
+        inputs_resolved = {Path(name).resolve() for name in self.files if name != STDIO}
+        if self.output is not None and any(self._target(name).resolve() in inputs_resolved for name in self.files if name != STDIO):
+            raise TranslatorError(f"{output}: -o would overwrite an input; choose another place, or use --in-place")
 
     def require_output_unless(self, report_only: bool, alternatives: str) -> None:
         if self.several and self.output is None and not report_only:
@@ -118,11 +121,13 @@ class _Batch:
         if self._progress:
             self._progress.clear()
 
+    def _target(self, name: str) -> Path:
+        assert self.output is not None
+        return self.output / Path(name).name if self.to_folder else self.output
+
     def write(self, source: SourceText, text: str) -> None:
         """Write one result to -o: that file, or the input's name inside that folder."""
-        assert self.output is not None
-        target = self.output / Path(source.name).name if self.to_folder else self.output
-        self.guard(lambda: write_atomic(target, source.encode(text)))
+        self.guard(lambda: write_atomic(self._target(source.name), source.encode(text)))
 
     def guard(self, action: Callable[[], T]) -> T | None:
         try:
@@ -215,7 +220,7 @@ def _clean_one(batch: _Batch, source: SourceText, result: CleanResult, extra: di
     if not check:
         if in_place:
             if result.changed:
-                batch.guard(lambda: write_atomic(Path(source.name), source.encode(result.text)))
+                batch.guard(lambda: write_atomic(Path(os.path.realpath(source.name)), source.encode(result.text)))
         elif batch.output is not None:
             batch.write(source, result.text)
         elif report_format is ReportFormat.TEXT and not diff:
@@ -402,7 +407,7 @@ def review(
     if output is None:
         write_stdout(page.encode())
     else:
-        write_atomic(output, page.encode())
+        write_atomic(Path(output), page.encode())
 
 
 @app.command()
@@ -547,14 +552,15 @@ def languagetool_install() -> None:
 @models_app.command("list")
 def models_list() -> None:
     """Installed models: pair, version, size and folder."""
-    from .packages import installed_packages, packages_dir
+    from .packages import packages_dir, scan_packages
 
-    packages = installed_packages()
+    packages, broken = scan_packages()
     if not packages:
         typer.echo(f"no model installed in {packages_dir()}; install one with: translator models install FILE.argosmodel")
-        return
     for package in packages:
         typer.echo(f"{package.pair}  {package.version}  {package.size / 1e6:.1f} MB  {package.path}")
+    for entry in broken:
+        typer.echo(f"broken  {entry.path} ({entry.reason}); remove it: translator models remove {entry.path.name}")
 
 
 @models_app.command("install")
@@ -578,8 +584,7 @@ def models_remove(name: Annotated[str, typer.Argument(help="The package folder n
     """Remove an installed model."""
     from .packages import remove_package
 
-    package = remove_package(name)
-    typer.echo(f"removed {package.pair} {package.version} ({package.path})")
+    typer.echo(f"removed {remove_package(name)}")
 
 
 @glossary_app.command("check")

@@ -38,8 +38,11 @@ def find_config(start: Path) -> tuple[Path, dict] | None:
             return dedicated, _read_toml(dedicated)
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
-            table = _read_toml(pyproject).get("tool", {}).get("translator")
+            tool = _read_toml(pyproject).get("tool")
+            table = tool.get("translator") if isinstance(tool, dict) else None
             if table is not None:
+                if not isinstance(table, dict):
+                    raise TranslatorError(f"{pyproject}: [tool.translator] must be a table of settings")
                 return pyproject, table
     return None
 

@@ -149,7 +149,7 @@ _ABBREVIATIONS = frozenset(
 # End of a sentence: terminal punctuation, optional closing quotes or brackets,
 # then white space and something that can start a sentence.
 _SENTENCE_END = re.compile(
-    r"(?P<stop>[.!?…]+)(?P<closing>[\s\u00a0\u202f]*[»”\")\]]+)?"
+    r"(?P<stop>[.!?…]+)(?P<closing>[ \t\u00a0\u202f]*[»”\")\]]+)?"
     r"(?P<gap>[ \t\u00a0\u202f]*(?:\r\n|\n|\r)[ \t]*|[ \t\u00a0\u202f]+)"
     r"(?=[«“\"(\[\-–—]?[\s\u00a0\u202f]*[A-ZÀ-ÖØ-Þ0-9])"
 )
@@ -160,11 +160,11 @@ def split_sentences(text: str) -> list[Span]:
     """Split a paragraph into sentences (French punctuation and abbreviations aware).
 
     Each span covers the sentence and its closing punctuation, not the white space
-    that follows it.
+    around it (an indented paragraph's first sentence starts at its first letter).
     """
     spans: list[Span] = []
-    start = 0
-    for end in _SENTENCE_END.finditer(text):
+    start = len(text) - len(text.lstrip())
+    for end in _SENTENCE_END.finditer(text, start):
         if end.group("stop") == "." and _is_abbreviation(text, end.start()):
             continue
         stop = end.end("closing") if end.group("closing") else end.end("stop")

@@ -8,6 +8,7 @@ argostranslate's: beam 4, length penalty 0.2, unknown words copied from the sour
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .errors import TranslatorError
@@ -16,6 +17,7 @@ from .packages import ModelPackage
 BEAM_SIZE = 4
 LENGTH_PENALTY = 0.2
 MAX_BATCH_SIZE = 32
+MAX_PIECES = 250  # tokens a sentence is given to the model in, at most
 
 
 class Engine:
@@ -41,17 +43,44 @@ class Engine:
         return f"{self.package.name} {self.package.version}"
 
     def translate(self, sentences: Sequence[str]) -> list[str]:
-        """Translate sentences in batches; the result is aligned with the input."""
+        """Translate sentences in batches; the result is aligned with the input.
+
+        A sentence longer than the model reads in one pass is cut at clause (or word)
+        boundaries, its parts translated and joined again, so nothing is dropped.
+        """
         if not sentences:
             return []
-        tokens = [self._tokenizer.encode(sentence, out_type=str) for sentence in sentences]
-        longest = max(len(t) for t in tokens)
+        parts: list[list[str]] = []
+        owners: list[int] = []
+        for number, sentence in enumerate(sentences):
+            for tokens in self._pieces(sentence):
+                parts.append(tokens)
+                owners.append(number)
         results = self._translator.translate_batch(
-            tokens,
+            parts,
             beam_size=BEAM_SIZE,
             length_penalty=LENGTH_PENALTY,
             replace_unknowns=True,
             max_batch_size=MAX_BATCH_SIZE,
-            max_decoding_length=min(1024, 2 * longest + 16),
+            max_decoding_length=2 * max(len(t) for t in parts) + 16,
         )
-        return [self._tokenizer.decode(result.hypotheses[0]) for result in results]
+        translated: list[list[str]] = [[] for _ in sentences]
+        for owner, result in zip(owners, results):
+            translated[owner].append(self._tokenizer.decode(result.hypotheses[0]).strip())
+        return [" ".join(pieces) for pieces in translated]
+
+    def _pieces(self, sentence: str) -> list[list[str]]:
+        """The sentence's tokens, in parts of at most MAX_PIECES tokens."""
+        tokens = self._tokenizer.encode(sentence, out_type=str)
+        if len(tokens) <= MAX_PIECES:
+            return [tokens]
+        parts, current = [], ""
+        for clause in re.split(r"(?<=[,;:])\s+", sentence):
+            for word in clause.split() if len(self._tokenizer.encode(clause)) > MAX_PIECES else [clause]:
+                candidate = f"{current} {word}" if current else word
+                if current and len(self._tokenizer.encode(candidate)) > MAX_PIECES:
+                    parts.append(current)
+                    candidate = word
+                current = candidate
+        parts.append(current)
+        return [self._tokenizer.encode(part, out_type=str)[:MAX_PIECES] for part in parts]

@@ -26,7 +26,13 @@ class SourceText:
 
     def encode(self, text: str) -> bytes:
         """``text`` in the source's encoding, with its byte-order mark if it had one."""
-        return (codecs.BOM_UTF8 if self.bom else b"") + text.encode(self.encoding)
+        try:
+            return (codecs.BOM_UTF8 if self.bom else b"") + text.encode(self.encoding)
+        except UnicodeEncodeError as error:
+            raise TranslatorError(
+                f"{self.name}: the result holds {error.object[error.start]!r}, which {self.encoding} cannot write; "
+                "convert the file to UTF-8 first"
+            ) from None
 
 
 def read_source(name: str, encoding: str = "utf-8") -> SourceText:
@@ -71,14 +77,20 @@ def write_atomic(path: Path, data: bytes) -> None:
                 stream.write(data)
                 stream.flush()
                 os.fsync(stream.fileno())
-            if path.exists():
-                os.chmod(temporary, path.stat().st_mode & 0o7777)
+            # mkstemp makes the file private: give it the mode the file had, or a new file's
+            os.chmod(temporary, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
     except OSError as error:
         raise TranslatorError(f"{path}: cannot write ({error.strerror})") from None
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def write_stdout(data: bytes) -> None:
@@ -92,6 +104,8 @@ def expand_inputs(names: list[str]) -> list[str]:
 
     Missing paths are an error before anything is processed.
     """
+    if names.count(STDIO) > 1:
+        raise TranslatorError("stdin (-) can be read only once")
     files: list[str] = []
     for name in names:
         path = Path(name)

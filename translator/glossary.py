@@ -181,28 +181,32 @@ def _read_yaml(path: Path, text: str, source: str | None, target: str | None) ->
     data = parse_yaml(path, text)
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise TranslatorError(f"{path}: a glossary is a mapping with an 'entries:' list")
-    unknown = sorted(set(data) - {"source", "target", "entries", "description"})
+    unknown = sorted(set(data) - {"source", "target", "entries", "description"}, key=str)
     if unknown:
         raise TranslatorError(f"{path}: unknown field '{unknown[0]}' (allowed: source, target, description, entries)")
     for side, wanted in (("source", source), ("target", target)):
         if wanted and data.get(side) and data[side] != wanted:
             raise TranslatorError(f"{path}: field '{side}': glossary is for {data['source']}→{data['target']}, not {source}→{target}")
     lines = _entry_lines(yaml.compose(text))
+    if len(lines) != len(data["entries"]):
+        lines = ["?"] * len(data["entries"])
     return [_read_entry(path, number, raw, lines[number]) for number, raw in enumerate(data["entries"])]
 
 
 def _entry_lines(root: yaml.Node) -> list[int]:
+    """The line of each entry (of the last 'entries:' key, the one YAML keeps)."""
+    lines: list[int] = []
     for key, value in root.value:
-        if key.value == "entries":
-            return [item.start_mark.line + 1 for item in value.value]
-    return []
+        if key.value == "entries" and isinstance(value, yaml.SequenceNode):
+            lines = [item.start_mark.line + 1 for item in value.value]
+    return lines
 
 
-def _read_entry(path: Path, number: int, raw: object, line: int) -> Term:
+def _read_entry(path: Path, number: int, raw: object, line: int | str) -> Term:
     where = f"{path}: entry {number + 1} (line {line})"
     if not isinstance(raw, dict):
         raise TranslatorError(f"{where}: an entry is a mapping with 'source' and 'target'")
-    unknown = sorted(set(raw) - _ENTRY_FIELDS)
+    unknown = sorted(set(raw) - _ENTRY_FIELDS, key=str)
     if unknown:
         raise TranslatorError(f"{where}: unknown field '{unknown[0]}' (allowed: {', '.join(sorted(_ENTRY_FIELDS))})")
     forms = raw.get("source")

@@ -63,24 +63,38 @@ def packages_dir() -> Path:
     return Path(settings.package_data_dir)
 
 
-def installed_packages() -> list[ModelPackage]:
-    """Every installed translation package, read through argostranslate."""
+@dataclass(frozen=True)
+class BrokenPackage:
+    """A folder in the package directory that cannot be read as a package."""
+
+    path: Path
+    reason: str
+
+
+def scan_packages() -> tuple[list[ModelPackage], list[BrokenPackage]]:
+    """The installed translation packages, read through argostranslate, and the broken
+    folders beside them (which never stop the good ones from being used)."""
     from argostranslate import package, settings
 
-    found = []
+    found, broken = [], []
     for folder in settings.package_dirs:
         if not Path(folder).is_dir():
             continue
         for entry in sorted(Path(folder).iterdir()):
-            if entry.name.startswith(".") or not (entry / "metadata.json").is_file():
+            if entry.name.startswith(".") or not entry.is_dir():
                 continue
             try:
                 installed = package.Package(entry)
-            except (OSError, ValueError, KeyError) as error:
-                raise TranslatorError(f"{entry}: broken package ({error}); remove it with translator models remove {entry.name}") from None
-            if getattr(installed, "type", "translate") == "translate":
-                found.append(ModelPackage(entry, installed.from_code, installed.to_code, str(installed.package_version)))
-    return found
+                if getattr(installed, "type", "translate") == "translate":
+                    found.append(ModelPackage(entry, installed.from_code, installed.to_code, str(installed.package_version)))
+            except (OSError, ValueError, KeyError, AttributeError, TypeError) as error:
+                broken.append(BrokenPackage(entry, str(error).splitlines()[0] if str(error) else type(error).__name__))
+    return found, broken
+
+
+def installed_packages() -> list[ModelPackage]:
+    """Every usable installed translation package."""
+    return scan_packages()[0]
 
 
 def find_package(from_code: str, to_code: str) -> ModelPackage:
@@ -101,7 +115,7 @@ def install_package_file(archive: Path) -> ModelPackage:
     """Validate an ``.argosmodel`` file and install it, replacing an older copy."""
     archive = Path(archive)
     if not archive.is_file():
-        raise TranslatorError(f"{archive}: file not found")
+        raise TranslatorError(f"{archive}: {'is a folder, not' if archive.is_dir() else 'not found: give'} an .argosmodel file")
     top, metadata = _read_archive(archive)
     official = KNOWN_PACKAGES.get(archive.name) or KNOWN_PACKAGES.get(
         _OFFICIAL_BY_METADATA.get((metadata["from_code"], metadata["to_code"], str(metadata["package_version"])), "")
@@ -215,12 +229,15 @@ def install_from_index(from_code: str, to_code: str) -> ModelPackage:
         download.unlink(missing_ok=True)
 
 
-def remove_package(name_or_pair: str) -> ModelPackage:
-    """Remove an installed package, named by folder name or by pair (``fr-en``)."""
-    for candidate in installed_packages():
-        if name_or_pair in (candidate.name, f"{candidate.from_code}-{candidate.to_code}", f"{candidate.from_code}_{candidate.to_code}"):
-            trash = candidate.path.with_name(f".removing-{candidate.name}-{os.getpid()}")
-            os.replace(candidate.path, trash)
-            shutil.rmtree(trash, ignore_errors=True)
-            return candidate
-    raise TranslatorError(f"no installed package named {name_or_pair!r}; see translator models list")
+def remove_package(name_or_pair: str) -> Path:
+    """Remove an installed package (broken ones too), named by folder or by pair (``fr-en``)."""
+    packages, broken = scan_packages()
+    folders = [p.path for p in packages if name_or_pair in (f"{p.from_code}-{p.to_code}", f"{p.from_code}_{p.to_code}")]
+    folders += [entry.path for entry in (*packages, *broken) if entry.path.name == name_or_pair]
+    if not folders:
+        raise TranslatorError(f"no installed package named {name_or_pair!r}; see translator models list")
+    folder = folders[0]
+    trash = folder.with_name(f".removing-{folder.name}-{os.getpid()}")
+    os.replace(folder, trash)
+    shutil.rmtree(trash, ignore_errors=True)
+    return folder

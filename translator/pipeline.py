@@ -62,6 +62,7 @@ def run_pipeline(
     on_file: Callable[[str], None] = lambda name: None,
 ) -> RunReport:
     """Process every file; one that fails is reported and the others still finish."""
+    _check_names(files, outdir)
     report = RunReport()
     stamp = {"rules": rules.fingerprint, "glossary": translation.glossary.fingerprint if translation else None,
              "model": translation.model_id if translation else None, "target": translation.target if translation else None}
@@ -85,6 +86,18 @@ def run_pipeline(
             report.failed.append((source.name, str(problem)))
     write_atomic(outdir / "index.html", index_page("translator run", _index_entries(files, outdir, translation is not None)).encode())
     return report
+
+
+def _check_names(files: Sequence[str], outdir: Path) -> None:
+    """Two inputs must not write the same outputs, nor can the outputs go among the inputs."""
+    seen: dict[str, str] = {}
+    for name in files:
+        stem = article_name(name)
+        if stem in seen:
+            raise TranslatorError(f"{seen[stem]} and {name} would both write {stem}.*; rename one of them")
+        seen[stem] = name
+        if Path(name).resolve().parent == outdir.resolve():
+            raise TranslatorError(f"{outdir}: the output folder holds the inputs; choose another folder for -o")
 
 
 def _up_to_date(name: str, outdir: Path, stamp: dict) -> bool:
@@ -133,12 +146,13 @@ def _write_article(outdir: Path, source: SourceText, result: CleanResult, englis
             findings, skipped = qa.check(text, lang)
             review = with_qa(review, column, text, findings, skipped)
             report["qa"][lang] = qa_report(findings, skipped)
-    write_atomic(outputs["clean"], source.encode(result.text))
+    contents = {"clean": source.encode(result.text), "review": html_page(review).encode(),
+                # the report last: it is what marks the article as done for a resumed run
+                "report": json.dumps(report, ensure_ascii=False, indent=1).encode()}
     if english is not None:
-        write_atomic(outputs["english"], source.encode(english.text))
-    write_atomic(outputs["review"], html_page(review).encode())
-    # the report last: it is what marks the article as done for a resumed run
-    write_atomic(outputs["report"], json.dumps(report, ensure_ascii=False, indent=1).encode())
+        contents = {"english": source.encode(english.text), **contents}
+    for kind, data in contents.items():  # all encoded first: a failure leaves no half of an article
+        write_atomic(outputs[kind], data)
 
 
 def _index_entries(files: Sequence[str], outdir: Path, translated: bool) -> list[dict[str, object]]:

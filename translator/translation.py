@@ -18,12 +18,13 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .document import Document, split_sentences
+from .document import Document, Span, split_sentences
 from .glossary import Glossary, TermMatch
 from .memory import TranslationMemory
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _INNER_LINE_BREAK = re.compile(r"\s*(?:\r\n|\n|\r)\s*")
+_NEW_LINE_OF_TEXT = re.compile(r"(?<![,;:\s])[ \t]*(?:\r\n|\n|\r)[ \t]*(?=[A-ZÀ-ÖØ-Þ0-9«“\"—–-])")
 _PLACEHOLDER = "ZXQ{}"
 _PLACEHOLDER_FOUND = re.compile(r"Z\s?X\s?Q\s?(\d+)", re.IGNORECASE)
 
@@ -138,12 +139,26 @@ def translate_documents(
 def _slots(document: Document, glossary: Glossary) -> list[_Slot]:
     slots = []
     for paragraph in document.paragraphs:
-        for number, span in enumerate(split_sentences(paragraph.text)):
+        for number, span in enumerate(_units(paragraph.text)):
             raw = paragraph.text[span.start : span.end]
             source = _INNER_LINE_BREAK.sub(" ", raw.strip())
             if _HAS_LETTER.search(source):
                 slots.append(_Slot(paragraph.index, number, paragraph.start + span.start, paragraph.start + span.end, source, glossary.find(source)))
     return slots
+
+
+def _units(text: str) -> list[Span]:
+    """The sentences of a paragraph, also cut where a line ends without final
+    punctuation and the next starts a new line of text (« Par Jean Dupont⏎Le 24 mai »);
+    a sentence merely wrapped over lines stays one."""
+    units = []
+    for sentence in split_sentences(text):
+        start = sentence.start
+        for line_break in _NEW_LINE_OF_TEXT.finditer(text, sentence.start, sentence.end):
+            units.append(Span(start, line_break.start()))
+            start = line_break.end()
+        units.append(Span(start, sentence.end))
+    return units
 
 
 def _translate_with_terms(slots: list[_Slot], translate: TranslateBatch) -> dict[str, tuple[str, list[TermMatch]]]:
@@ -175,7 +190,16 @@ class _Attempt:
     restore: Callable[[_Slot, str], str]
 
 
+def _with_placeholders(slot: _Slot) -> str:
+    if _PLACEHOLDER_FOUND.search(slot.source):  # the text itself holds one: they would mix
+        return slot.source
+    return _replace_terms(slot, lambda number, match: _PLACEHOLDER.format(number))
+
+
 def _restore_placeholders(slot: _Slot, output: str) -> str:
+    if _PLACEHOLDER_FOUND.search(slot.source):
+        return _post_edit_source_forms(slot, output)
+
     def put_back(found: re.Match[str]) -> str:
         number = int(found.group(1))
         return slot.terms[number].term.target if number < len(slot.terms) else found.group()
@@ -193,7 +217,7 @@ _ATTEMPTS = (
     # the target forms in the source: « Putin a parlé… »
     _Attempt(lambda slot: _replace_terms(slot, lambda number, match: match.term.target), lambda slot, output: output),
     # opaque placeholders (ZXQ1…), targets put back after
-    _Attempt(lambda slot: _replace_terms(slot, lambda number, match: _PLACEHOLDER.format(number)), _restore_placeholders),
+    _Attempt(_with_placeholders, _restore_placeholders),
     # the plain source, source forms left in the output replaced by their targets
     _Attempt(lambda slot: slot.source, _post_edit_source_forms),
 )
