@@ -101,7 +101,7 @@ class RuleSpec(BaseModel):
     message: str = Field(min_length=1)
     pattern: str | None = None
     matcher: Literal["duplicate-headline", "pull-quote"] | None = None
-    similarity: float = Field(1.0, ge=0.5, le=1.0)
+    similarity: float = Field(1.0, ge=0.0, le=1.0)  # duplicate-headline: likeness; pull-quote: shared words
     unless: list[str] = []
     position: Position = Position.ANY
     inside_quotes: bool = False
