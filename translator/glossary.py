@@ -70,6 +70,15 @@ class TermMatch:
     term: Term
 
 
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """One way a term is written, compiled to match at a word's start."""
+
+    pattern: re.Pattern[str]
+    term: Term
+    at_sentence_start_only: bool
+
+
 class Glossary:
     """Terms from one or more glossary files; later files override earlier forms."""
 
@@ -79,8 +88,12 @@ class Glossary:
             for form in term.forms:
                 by_form[_key(form, term.case_sensitive)] = (form, term)
         self.terms: tuple[Term, ...] = tuple(dict.fromkeys(term for _, term in by_form.values()))
-        self._forms = sorted(by_form.values(), key=lambda item: -len(item[0]))
-        self._regex = _compile(self._forms)
+        # forms by their first two letters, longest first: a sentence is scanned word by
+        # word, trying only the few forms that can start there
+        self._index: dict[str, list[_Form]] = {}
+        for form, term in sorted(by_form.values(), key=lambda item: -len(item[0])):
+            for variant in _variants(form, term):
+                self._index.setdefault(_index_key(form), []).append(variant)
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -97,42 +110,48 @@ class Glossary:
         A lower-case form matches capitalised only at the start of the sentence: « Les
         Russes » (the people) is not the adjective « russes ».
         """
-        if self._regex is None:
-            return []
-        matches = []
-        for found in self._regex.finditer(text):
-            kind, number = found.lastgroup[0], int(found.lastgroup[1:])
-            if kind == "c" and text[: found.start()].strip(_SENTENCE_OPENING):
+        matches: list[TermMatch] = []
+        position = 0
+        for word in _WORD_START.finditer(text):
+            start = word.start()
+            if start < position:
                 continue
-            matches.append(TermMatch(found.start(), found.end(), found.group(), self._forms[number][1]))
+            for form in self._index.get(_index_key(text[start : start + 2]), ()):
+                found = form.pattern.match(text, start)
+                if found and not (form.at_sentence_start_only and text[:start].strip(_SENTENCE_OPENING)):
+                    matches.append(TermMatch(start, found.end(), found.group(), form.term))
+                    position = found.end()
+                    break
         return matches
 
 
 _SENTENCE_OPENING = " \t\u00a0«“\"(—–-"
+_WORD_START = re.compile(rf"(?<!{_WORD_CHAR}){_WORD_CHAR}")
+
+
+def _index_key(text: str) -> str:
+    """The first two characters, lower-cased letter by letter (« İs » → « is »), apostrophes alike."""
+    return "".join(char.lower()[0] for char in text[:2]).replace("'", "’")
+
+
+def _variants(form: str, term: Term) -> list[_Form]:
+    """The compiled ways to find a form: as written (or in any case), and capitalised at
+    the start of a sentence for a lower-case form."""
+    escaped = r"\s+".join(re.sub(r"[’']", _APOSTROPHES, re.escape(part)) for part in form.split())
+    end = rf"(?!{_WORD_CHAR})"
+    if not term.case_sensitive:
+        return [_Form(re.compile(f"(?i:{escaped}){end}"), term, False)]
+    variants = [_Form(re.compile(f"{escaped}{end}"), term, False)]
+    if form[:1].islower():
+        capital = re.escape(form[:1].upper()) + escaped[len(re.escape(form[:1])) :]
+        variants.append(_Form(re.compile(f"{capital}{end}"), term, True))
+    return variants
 
 
 def _key(form: str, case_sensitive: bool) -> str:
     """How a form is told apart: spacing and apostrophes normalised, case folded if asked."""
     normal = re.sub(r"\s+", " ", form.replace("'", "’")).strip()
     return normal if case_sensitive else "\0" + normal.casefold()
-
-
-def _compile(forms: Sequence[tuple[str, Term]]) -> re.Pattern[str] | None:
-    """One alternative per form, longest first; group ``fN`` is form N as written, ``cN``
-    its capitalised variant (lower-case forms only)."""
-    if not forms:
-        return None
-    alternatives = []
-    for number, (form, term) in enumerate(forms):
-        escaped = r"\s+".join(re.sub(r"[’']", _APOSTROPHES, re.escape(part)) for part in form.split())
-        if not term.case_sensitive:
-            alternatives.append(f"(?P<f{number}>(?i:{escaped}))")
-            continue
-        alternatives.append(f"(?P<f{number}>{escaped})")
-        if form[:1].islower():
-            capital = re.escape(form[:1].upper())
-            alternatives.append(f"(?P<c{number}>{capital}{escaped[len(re.escape(form[:1])):]})")
-    return re.compile(rf"(?<!{_WORD_CHAR})(?:{'|'.join(alternatives)})(?!{_WORD_CHAR})")
 
 
 # --- loading ------------------------------------------------------------------------------
@@ -187,7 +206,7 @@ def _read_yaml(path: Path, text: str, source: str | None, target: str | None) ->
     for side, wanted in (("source", source), ("target", target)):
         if wanted and data.get(side) and data[side] != wanted:
             raise TranslatorError(f"{path}: field '{side}': glossary is for {data['source']}→{data['target']}, not {source}→{target}")
-    lines = _entry_lines(yaml.compose(text))
+    lines = _entry_lines(yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
     if len(lines) != len(data["entries"]):
         lines = ["?"] * len(data["entries"])
     return [_read_entry(path, number, raw, lines[number]) for number, raw in enumerate(data["entries"])]
