@@ -220,7 +220,7 @@ def load_rule_file(path: Path) -> list[Rule]:
     fragments = _strings(path, data.get("fragments") or {})
     if not isinstance(data["rules"], list):
         raise TranslatorError(f"{path}: 'rules' must be a list of rules")
-    expander = _Expander(words, fragments, path)
+    expander = _Expander(words, fragments)
     return [_build_rule(path, index, raw, expander) for index, raw in enumerate(data["rules"])]
 
 
@@ -294,10 +294,9 @@ def _strings(path: Path, value: object) -> dict[str, str]:
 class _Expander:
     """Expands ``{{name}}`` references to word lists and fragments, then compiles."""
 
-    def __init__(self, words: Mapping[str, list[str]], fragments: Mapping[str, str], path: Path) -> None:
+    def __init__(self, words: Mapping[str, list[str]], fragments: Mapping[str, str]) -> None:
         self._words = words
         self._fragments = {**BUILTIN_FRAGMENTS, **fragments}
-        self._path = path
 
     def compile(self, pattern: str, flags: int, where: str) -> re.Pattern[str]:
         expanded = self._expand(pattern, where, ())
