@@ -70,6 +70,10 @@ NoBuiltinRulesOption = Annotated[bool, typer.Option("--no-builtin-rules", help="
 DisableOption = Annotated[Optional[list[str]], typer.Option("--disable", help="Switch a rule off by id; repeatable.")]
 QAOption = Annotated[bool, typer.Option("--qa", help="Also proofread with LanguageTool; skipped (and said so) when none is available.")]
 LanguageToolOption = Annotated[Optional[str], typer.Option("--languagetool", help="A LanguageTool server URL [default: $LANGUAGETOOL_URL].")]
+FromOption = Annotated[str, typer.Option("--from", help="Source language code.")]
+AlsoToOption = Annotated[Optional[str], typer.Option("--to", help="Also translate into this language (e.g. en).")]
+GlossaryOption = Annotated[Optional[list[Path]], typer.Option("--glossary", help="Add a glossary (YAML, TSV or CSV); repeatable.")]
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Neither read nor fill the translation memory.")]
 CacheOption = Annotated[Optional[Path], typer.Option("--cache", help="Translation memory file [default: in the user cache folder].")]
 
 
@@ -251,14 +255,14 @@ def _report_clean(name: str, result: CleanResult, extra: dict | None, report_for
 def translate(
     inputs: InputsArgument,
     to: Annotated[str, typer.Option("--to", help="Target language code, e.g. en.")],
-    from_: Annotated[str, typer.Option("--from", help="Source language code.")] = "fr",
+    from_: FromOption = "fr",
     output: OutputOption = None,
     report_format: Annotated[BilingualFormat, typer.Option("--format", help="text: the translation; json (one line per file), tsv, xliff: sentence-aligned.")] = BilingualFormat.TEXT,
     clean_first: Annotated[bool, typer.Option("--clean", help="Run the cleanup stage first.")] = False,
-    glossary: Annotated[Optional[list[Path]], typer.Option("--glossary", help="Add a glossary (YAML, TSV or CSV); repeatable.")] = None,
+    glossary: GlossaryOption = None,
     no_builtin_glossary: Annotated[bool, typer.Option("--no-builtin-glossary", help="Use only the glossaries given with --glossary.")] = False,
     check: Annotated[bool, typer.Option("--check", help="Exit 1 if a glossary term is not respected.")] = False,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor fill the translation memory.")] = False,
+    no_cache: NoCacheOption = False,
     cache: CacheOption = None,
     encoding: EncodingOption = None,
     quiet: QuietOption = False,
@@ -378,10 +382,10 @@ def diff(
 def review(
     article: Annotated[str, typer.Argument(help="The article (a file, or - for stdin).")],
     output: OutputOption = None,
-    to: Annotated[Optional[str], typer.Option("--to", help="Also translate into this language (e.g. en).")] = None,
-    from_: Annotated[str, typer.Option("--from", help="Source language code.")] = "fr",
-    glossary: Annotated[Optional[list[Path]], typer.Option("--glossary", help="Add a glossary; repeatable.")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor fill the translation memory.")] = False,
+    to: AlsoToOption = None,
+    from_: FromOption = "fr",
+    glossary: GlossaryOption = None,
+    no_cache: NoCacheOption = False,
     cache: CacheOption = None,
     encoding: EncodingOption = None,
     qa: QAOption = False,
@@ -414,11 +418,11 @@ def review(
 def run(
     inputs: InputsArgument,
     output: Annotated[Path, typer.Option("-o", "--output", help="The folder for every output and index.html.")],
-    to: Annotated[Optional[str], typer.Option("--to", help="Also translate into this language (e.g. en).")] = None,
-    from_: Annotated[str, typer.Option("--from", help="Source language code.")] = "fr",
-    glossary: Annotated[Optional[list[Path]], typer.Option("--glossary", help="Add a glossary; repeatable.")] = None,
+    to: AlsoToOption = None,
+    from_: FromOption = "fr",
+    glossary: GlossaryOption = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes for cleaning.")] = 1,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor fill the translation memory.")] = False,
+    no_cache: NoCacheOption = False,
     cache: CacheOption = None,
     encoding: EncodingOption = None,
     qa: QAOption = False,
