@@ -6,10 +6,17 @@ Order of work, each step on the text the previous one left:
    once more after step 2, for a repeat that stood behind a deleted paragraph);
 2. in every body paragraph: ``strip-prefix`` rules, sentence by sentence, until
    none applies (so cleaning is idempotent); then paragraph rules
-   (``delete-paragraph``, ``flag``); then sentence rules (``delete-sentence``, ``flag``);
+   (``delete-paragraph``, ``flag``; ``position: leading`` ones on the paragraph
+   opening the body only); then sentence rules (``delete-sentence``, ``flag``);
 3. the trailing run of what is left, matched by ``position: trailing`` rules, is
-   handled (e.g. a dangling timestamp extracted as metadata);
+   handled (e.g. a dangling timestamp extracted as metadata): whole paragraphs, then
+   the last sentences of the last one;
 4. ``headline`` and ``document`` flags.
+
+Evidence: rules marked ``needs_evidence`` (a broad grammar of framings) run only on
+an article that a change by an ``evidence`` rule (a persona, chatbot residue, a
+repeated headline…) shows to be a bot's rewrite.  Such an article is cleaned again
+from the start with every rule; the result names the evidence.
 
 Offsets in findings always refer to the original text.
 """
@@ -54,6 +61,7 @@ class CleanResult:
     findings: tuple[Finding, ...]
     metadata: dict[str, str] = field(default_factory=dict)
     kept: tuple[int, ...] = ()  # for each paragraph of ``text``, its index in ``original``
+    evidence: tuple[str, ...] = ()  # ids of the rules whose changes show a bot's rewrite
 
     @property
     def changed(self) -> bool:
@@ -68,7 +76,8 @@ class CleanResult:
         for finding in self.findings:
             line, column = document.line_column(finding.start)
             findings.append({**asdict(finding), "level": str(finding.level), "action": str(finding.action), "line": line, "column": column})
-        return {"text": self.text, "changed": self.changed, "metadata": self.metadata, "findings": findings}
+        return {"text": self.text, "changed": self.changed, "metadata": self.metadata,
+                "evidence": list(self.evidence), "findings": findings}
 
 
 def clean_text(text: str, rules: RuleSet | None = None, *, headline: bool = True) -> CleanResult:
@@ -76,7 +85,16 @@ def clean_text(text: str, rules: RuleSet | None = None, *, headline: bool = True
 
     ``headline=False`` treats every paragraph as body text (no title line).
     """
-    return _Cleaner(text, rules if rules is not None else load_rules(), headline).run()
+    rules = rules if rules is not None else _builtin_rules()
+    if not rules.needs_evidence:
+        return _Cleaner(text, rules, headline).run()
+    first = _Cleaner(text, rules.without_evidence, headline).run()
+    return _Cleaner(text, rules, headline).run() if first.evidence else first
+
+
+@lru_cache(maxsize=1)
+def _builtin_rules() -> RuleSet:
+    return load_rules()
 
 
 class _TrackedText:
@@ -121,7 +139,7 @@ class _Cleaner:
         self.findings: list[Finding] = []
         self.metadata: dict[str, str] = {}
         self.deleted: set[int] = set()
-        self.edited: dict[int, str] = {}
+        self.edited: dict[int, _TrackedText] = {}
 
     def run(self) -> CleanResult:
         self._delete_repeated_headline()
@@ -134,7 +152,8 @@ class _Cleaner:
         self._flag_headline_and_document()
         self.findings.sort(key=lambda f: (f.start, f.end))
         kept = tuple(p.index for p in self.document.paragraphs if p.index not in self.deleted)
-        return CleanResult(self.document.text, self._assemble(), tuple(self.findings), self.metadata, kept)
+        evidence = tuple(dict.fromkeys(f.rule_id for f in self.findings if f.replacement is not None and self.rules.get(f.rule_id).evidence))
+        return CleanResult(self.document.text, self._assemble(), tuple(self.findings), self.metadata, kept, evidence)
 
     # -- document-level steps ------------------------------------------------------
 
@@ -152,21 +171,44 @@ class _Cleaner:
 
     def _handle_trailing_paragraphs(self) -> None:
         trailing = [r for r in self.rules.select(Scope.PARAGRAPH) if r.position is Position.TRAILING]
+        if not trailing:
+            return
         for paragraph in reversed(self.body):
             if paragraph.index in self.deleted:
                 continue
-            text = self.edited.get(paragraph.index, paragraph.text)
-            hit = next(((r, m) for r in trailing for m in self._matches(r, text)), None)
+            tracked = self._tracked(paragraph)
+            hit = next(((r, m) for r in trailing for m in self._matches(r, tracked.text)), None)
             if hit is None:
+                self._handle_trailing_sentences(paragraph, tracked, trailing)
                 return
             rule, match = hit
-            if rule.action is Action.EXTRACT_METADATA:
-                for name, value in match.group_texts.items():
-                    self.metadata.setdefault(name, value)
+            self._keep_metadata(rule, match)
             if rule.action is Action.FLAG:
                 self._flag(rule, paragraph, None, Span(paragraph.start, paragraph.end), match)
             else:
                 self._delete_paragraph(rule, paragraph, match)
+
+    def _handle_trailing_sentences(self, paragraph: Paragraph, tracked: _TrackedText, rules: list[Rule]) -> None:
+        """The last sentences of the last paragraph, when trailing rules match them (a
+        timestamp glued after the last sentence, or on the paragraph's last line)."""
+        while True:
+            sentences, quoted = _segments(tracked.text)
+            if len(sentences) < 2:
+                return
+            last = sentences[-1]
+            text = tracked.text[last.start : last.end]
+            hit = next(((r, m) for r in rules if r.action is not Action.FLAG for m in find_matches(r, text, _clip(quoted, last.start, last.end))), None)
+            if hit is None:
+                return
+            rule, match = hit
+            self._keep_metadata(rule, match)
+            self._delete_sentence(rule, paragraph, len(sentences) - 1, tracked, sentences, match)
+            self.edited[paragraph.index] = tracked
+
+    def _keep_metadata(self, rule: Rule, match: Match) -> None:
+        if rule.action is Action.EXTRACT_METADATA:
+            for name, value in match.group_texts.items():
+                self.metadata.setdefault(name, value)
 
     def _flag_headline_and_document(self) -> None:
         if self.headline:
@@ -187,21 +229,44 @@ class _Cleaner:
     def _clean_paragraph(self, paragraph: Paragraph) -> None:
         tracked = _TrackedText(paragraph.text, paragraph.start)
         self._strip_prefixes(paragraph, tracked)
+        leading = not any(p.index < paragraph.index and p.index not in self.deleted for p in self.body)
         for rule in self.rules.select(Scope.PARAGRAPH):
             if rule.matcher == "duplicate-headline" or rule.position is Position.TRAILING:
+                continue
+            if rule.position is Position.LEADING and not leading:
                 continue
             match = self._paragraph_match(rule, paragraph, tracked.text)
             if match is None:
                 continue
             if rule.action is Action.DELETE_PARAGRAPH:
-                self._delete_paragraph(rule, paragraph, match)
-                return
+                if not self._delete_opening_sentences(rule, paragraph, tracked, match):
+                    self._delete_paragraph(rule, paragraph, match)
+                    return
+                continue
             self._flag(rule, paragraph, None, tracked.original_span(0, len(tracked.text)), match)
         self._apply_sentence_rules(paragraph, tracked)
         if not tracked.text.strip():
             self.deleted.add(paragraph.index)
         elif tracked.text != paragraph.text:
-            self.edited[paragraph.index] = tracked.text
+            self.edited[paragraph.index] = tracked
+
+    def _delete_opening_sentences(self, rule: Rule, paragraph: Paragraph, tracked: _TrackedText, match: Match) -> bool:
+        """With ``keep_from``: delete the sentences before the first one (after the
+        first) that matches it, and say so; false when none does (the whole paragraph goes)."""
+        if rule.keep_from is None:
+            return False
+        sentences, quoted = _segments(tracked.text)
+        keep = next(
+            (number for number in range(1, len(sentences))
+             if any(rule.keep_from.finditer(tracked.text, sentences[number].start, sentences[number].end))),
+            None,
+        )
+        if keep is None:
+            return False
+        start, end = sentences[0].start, sentences[keep].start
+        self._record(rule, paragraph, 0, tracked.original_span(start, end), "", match)
+        tracked.delete(start, end)
+        return True
 
     def _paragraph_match(self, rule: Rule, paragraph: Paragraph, text: str) -> Match | None:
         if rule.matcher == "pull-quote":
@@ -230,7 +295,7 @@ class _Cleaner:
         """Remove the match's ``prefix`` group (or all of it); return how many characters went."""
         span = match.groups.get("prefix", Span(match.start, match.end))
         cut_start, cut_end = offset + span.start, offset + span.end
-        capital = _first_letter(tracked.text, cut_end) if span.start == 0 else None
+        capital = _first_letter(tracked.text, cut_end) if _starts_sentence(match.text[: span.start]) else None
         edit_end = capital + 1 if capital is not None else cut_end
         original = tracked.original_span(cut_start, edit_end)
         replacement = tracked.text[cut_end:edit_end]
@@ -271,6 +336,9 @@ class _Cleaner:
 
     # -- recording -------------------------------------------------------------------
 
+    def _tracked(self, paragraph: Paragraph) -> _TrackedText:
+        return self.edited.get(paragraph.index) or _TrackedText(paragraph.text, paragraph.start)
+
     def _matches(self, rule: Rule, text: str):
         return find_matches(rule, text, _segments(text)[1])
 
@@ -303,7 +371,8 @@ class _Cleaner:
             return "" if self.deleted else document.text
         parts = [document.text[: document.paragraphs[0].start]]
         for position, paragraph in enumerate(kept):
-            parts.append(self.edited.get(paragraph.index, paragraph.text))
+            edited = self.edited.get(paragraph.index)
+            parts.append(edited.text if edited is not None else paragraph.text)
             if position + 1 < len(kept) or paragraph.index == len(document.paragraphs) - 1:
                 parts.append(document.separator_after(paragraph))
             else:
@@ -320,6 +389,15 @@ def _segments(text: str) -> tuple[list[Span], list[Span]]:
 def _clip(spans: Iterable[Span], start: int, end: int) -> list[Span]:
     """Spans intersecting ``[start, end)``, shifted to be relative to ``start``."""
     return [Span(max(s.start, start) - start, min(s.end, end) - start) for s in spans if s.start < end and start < s.end]
+
+
+_SENTENCE_OPENING = re.compile(r"\s*(?:[-–—]\s*)?")
+
+
+def _starts_sentence(before: str) -> bool:
+    """Whether a cut after ``before`` leaves the start of a sentence (nothing, or a dash
+    ending a dateline: « 12 mars 2012. - »)."""
+    return _SENTENCE_OPENING.fullmatch(before) is not None or before.rstrip().endswith((" -", " –", " —"))
 
 
 def _first_letter(text: str, position: int) -> int | None:

@@ -137,12 +137,35 @@ def read_data_file(path: Path) -> str:
 
 def parse_yaml(path: Path, text: str) -> object:
     """Parse YAML, a syntax error becoming one line with its position."""
+    return parse_yaml_tree(path, text)[0]
+
+
+def parse_yaml_tree(path: Path, text: str) -> tuple[object, object]:
+    """Parse YAML into data and its node tree (which knows every value's line)."""
     import yaml
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when present
+        node = loader.get_single_node()
+        return (loader.construct_document(node) if node is not None else None), node
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise TranslatorError(f"{path}:{where}: broken YAML: {problem}") from None
+    finally:
+        loader.dispose()
+
+
+def yaml_line(node: object, *keys: str | int) -> int | None:
+    """1-based line of the value reached from ``node`` through mapping keys and list indexes."""
+    import yaml
+
+    for key in keys:
+        if isinstance(node, yaml.MappingNode):
+            node = next((value for name, value in node.value if getattr(name, "value", None) == key), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            return None
+    return node.start_mark.line + 1 if node is not None else None

@@ -48,10 +48,16 @@ def find_matches(rule: Rule, text: str, quoted: Sequence[Span] = ()) -> Iterator
 
 
 def repeats_headline(headline: str, paragraph: str, similarity: float) -> bool:
-    """Whether a paragraph repeats the headline, ignoring case, spacing and quote styles."""
+    """Whether a paragraph repeats the headline, ignoring case, spacing and quote styles.
+
+    A near copy (``similarity`` of characters) repeats it only when it adds no word of
+    its own: « … a commencé lundi … » after « … a commencé … » is a lede, not a repeat.
+    """
     a, b = _fold(headline), _fold(paragraph)
     if a == b:
         return True
+    if set(_WORD.findall(b)) - set(_WORD.findall(a)):
+        return False
     if similarity >= 1.0 or 2 * min(len(a), len(b)) < similarity * (len(a) + len(b)):
         return False  # the lengths alone rule out the required similarity
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= similarity
@@ -88,6 +94,7 @@ def find_pull_quote(paragraph: str, article: str, overlap: float) -> Match | Non
     return Match(whole.start(), whole.end(), whole.group(), {"quote": span}, {"quote": whole.group("quote")})
 
 
+_WORD = re.compile(r"\w+")
 _FOLDS = str.maketrans({"’": "'", "‘": "'", "«": '"', "»": '"', "“": '"', "”": '"', "\u00a0": " ", "\u202f": " "})
 
 

@@ -6,11 +6,18 @@ A rule file is a YAML mapping::
     fragments:   {name: regex}             # reusable regex pieces, used as {{name}}
     rules:       [rule, ...]
 
+Word lists and fragments are shared by every rule file of the same folder (a
+language's rules), so a file may hold only vocabulary.  A listed word matches either
+apostrophe, and brackets give its inflections from one entry: ``ravi(e)(s)`` is
+ravi, ravie, ravis, ravies; ``heureu(x|se|ses)`` is heureux, heureuse, heureuses.
+
 Patterns are compiled in verbose mode (``re.VERBOSE``): white space is ignored, so a
-long pattern can be folded over lines; write ``\s`` or ``[ ]`` for a space.
+long pattern can be folded over lines; write ``\s`` or ``[ ]`` for a space (a space
+between two letters is an error, since verbose mode would silently drop it).
 
 Every rule carries examples that must match (with the expected fix) and
-counterexamples that must not; ``translator rules test`` runs them.
+counterexamples that must not; ``translator rules test`` runs them.  Every error
+names the file and line, and the rule, word list or fragment at fault.
 """
 
 from __future__ import annotations
@@ -21,13 +28,14 @@ import re
 from dataclasses import dataclass, field
 from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import TranslatorError
-from .files import parse_yaml, read_data_file
+from .files import parse_yaml_tree, read_data_file, yaml_line
 from .resources import builtin_data_dir
 
 
@@ -62,7 +70,8 @@ class Action(StrEnum):
 
 class Position(StrEnum):
     ANY = "any"
-    TRAILING = "trailing"
+    LEADING = "leading"  # the paragraph opening the body (after the headline and its repeats)
+    TRAILING = "trailing"  # the run of paragraphs (or the last sentences) ending the article
 
 
 ACTIONS_BY_SCOPE: dict[Scope, frozenset[Action]] = {
@@ -103,6 +112,9 @@ class RuleSpec(BaseModel):
     matcher: Literal["duplicate-headline", "pull-quote"] | None = None
     similarity: float = Field(1.0, ge=0.0, le=1.0)  # duplicate-headline: likeness; pull-quote: shared words
     unless: list[str] = []
+    keep_from: str | None = None  # delete-paragraph: sentences from the first one matching this stay
+    evidence: bool = False  # a change by this rule shows the article is a bot's rewrite
+    needs_evidence: bool = False  # runs only on articles that show such evidence
     position: Position = Position.ANY
     inside_quotes: bool = False
     case_sensitive: bool = False
@@ -119,6 +131,8 @@ class Rule:
     source: Path
     regex: re.Pattern[str] | None
     antipatterns: tuple[re.Pattern[str], ...]
+    keep_from: re.Pattern[str] | None = None
+    line: int | None = None  # where the rule starts in its file
 
     # The fields the matching loop reads, lifted from the spec once.
     id: str = field(init=False)
@@ -128,18 +142,22 @@ class Rule:
     matcher: str | None = field(init=False)
     position: Position = field(init=False)
     inside_quotes: bool = field(init=False)
+    evidence: bool = field(init=False)
+    needs_evidence: bool = field(init=False)
 
     def __post_init__(self) -> None:
-        for name in ("id", "level", "scope", "action", "matcher", "position", "inside_quotes"):
+        for name in ("id", "level", "scope", "action", "matcher", "position", "inside_quotes", "evidence", "needs_evidence"):
             object.__setattr__(self, name, getattr(self.spec, name))
 
 
 class RuleSet:
     """An ordered, immutable collection of rules with unique ids."""
 
-    def __init__(self, rules: Iterable[Rule]) -> None:
+    def __init__(self, rules: Iterable[Rule], words: Iterable[str] = ()) -> None:
         self.rules: tuple[Rule, ...] = tuple(rules)
+        self.words: frozenset[str] = frozenset(words)  # every form of the rule files' word lists
         self._by_id = {rule.id: rule for rule in self.rules}
+        self.needs_evidence = any(rule.needs_evidence for rule in self.rules)
 
     def __iter__(self):
         return iter(self.rules)
@@ -158,7 +176,8 @@ class RuleSet:
         """A hash of every rule's definition: outputs made with other rules are stale."""
         specs = [
             # the expanded patterns too: a word list or fragment may change under a rule
-            [rule.spec.model_dump(mode="json"), rule.regex.pattern if rule.regex else None, [a.pattern for a in rule.antipatterns]]
+            [rule.spec.model_dump(mode="json"), *(p.pattern if p else None for p in (rule.regex, rule.keep_from)),
+             [a.pattern for a in rule.antipatterns]]
             for rule in self.rules
         ]
         return hashlib.sha256(json.dumps(specs, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
@@ -166,6 +185,11 @@ class RuleSet:
     def select(self, scope: Scope, *actions: Action) -> list[Rule]:
         """Rules of a scope, restricted to some actions when given, in load order."""
         return [r for r in self.rules if r.scope is scope and (not actions or r.action in actions)]
+
+    @cached_property
+    def without_evidence(self) -> RuleSet:
+        """The rules that run on an article before it shows evidence of a bot's rewrite."""
+        return RuleSet((rule for rule in self.rules if not rule.needs_evidence), self.words)
 
     def without(self, rule_ids: Iterable[str]) -> RuleSet:
         """This set with some rules switched off; unknown ids are an error."""
@@ -176,7 +200,7 @@ class RuleSet:
                 f"unknown rule id {', '.join(map(repr, unknown))} in --disable/disable: "
                 "run 'translator rules list' to see the ids"
             )
-        return RuleSet(rule for rule in self.rules if rule.id not in disabled)
+        return RuleSet((rule for rule in self.rules if rule.id not in disabled), self.words)
 
 
 def load_rules(
@@ -188,60 +212,108 @@ def load_rules(
     """Load the built-in rules (unless ``builtin`` is false) and those of ``directories``."""
     roots = ([builtin_data_dir("rules")] if builtin else []) + [Path(d) for d in directories]
     rules: list[Rule] = []
+    words: set[str] = set()
     seen: dict[str, Path] = {}
-    for path in (file for root in roots for file in _rule_files(root)):
-        for rule in load_rule_file(path):
-            if rule.id in seen:
-                raise TranslatorError(
-                    f"{path}: rule '{rule.id}': id already used in {seen[rule.id]}; rename one of them"
-                )
-            seen[rule.id] = path
-            rules.append(rule)
-    return RuleSet(rules).without(disable)
+    for root in roots:
+        for folder in _rule_folders(root):
+            folder_rules, folder_words = load_rule_folder(folder)
+            words |= folder_words
+            for rule in folder_rules:
+                if rule.id in seen:
+                    raise TranslatorError(
+                        f"{_where(rule.source, rule.line)}: rule '{rule.id}': id already used in {seen[rule.id]}; "
+                        "rename one of them"
+                    )
+                seen[rule.id] = rule.source
+                rules.append(rule)
+    return RuleSet(rules, words).without(disable)
 
 
-def _rule_files(root: Path) -> list[Path]:
+def _rule_folders(root: Path) -> list[list[Path]]:
+    """The rule files below ``root``, grouped by folder (a folder shares its vocabulary)."""
     if root.is_file():
-        return [root]
+        return [[root]]
     if not root.is_dir():
         raise TranslatorError(f"{root}: rule directory not found; pass an existing folder to --rules")
-    return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    folders: dict[Path, list[Path]] = {}
+    for path in sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()):
+        folders.setdefault(path.parent, []).append(path)
+    return list(folders.values())
 
 
-def load_rule_file(path: Path) -> list[Rule]:
-    """Validate one YAML rule file; any problem is one error naming file, rule and field."""
-    data = parse_yaml(path, read_data_file(path))
-    if not isinstance(data, dict) or "rules" not in data:
-        raise TranslatorError(f"{path}: a rule file is a mapping with a 'rules:' list")
-    unknown = sorted(set(data) - {"words", "fragments", "rules"})
+@dataclass
+class _RuleFile:
+    path: Path
+    data: dict
+    tree: object
+
+    def where(self, *keys: str | int) -> str:
+        return _where(self.path, yaml_line(self.tree, *keys))
+
+
+def load_rule_folder(paths: Sequence[Path]) -> tuple[list[Rule], frozenset[str]]:
+    """Validate the rule files of one folder, which share their word lists and fragments.
+
+    Returns the rules and every form of the folder's listed words.
+    """
+    files = [_read_rule_file(path) for path in paths]
+    vocabulary = _Vocabulary()
+    for file in files:
+        vocabulary.add(file)
+    vocabulary.check()
+    rules = [
+        _build_rule(file, index, raw, vocabulary)
+        for file in files
+        for index, raw in enumerate(file.data.get("rules") or [])
+    ]
+    return rules, vocabulary.forms()
+
+
+def _read_rule_file(path: Path) -> _RuleFile:
+    data, tree = parse_yaml_tree(path, read_data_file(path))
+    if not isinstance(data, dict) or not data.keys() & {"rules", "words", "fragments"}:
+        raise TranslatorError(f"{path}: a rule file is a mapping with a 'rules:' list (or 'words:'/'fragments:' only)")
+    file = _RuleFile(path, data, tree)
+    unknown = sorted(set(map(str, data)) - {"words", "fragments", "rules"})
     if unknown:
-        raise TranslatorError(f"{path}: unknown top-level field '{unknown[0]}' (allowed: words, fragments, rules)")
-    words = _string_lists(path, data.get("words") or {})
-    fragments = _strings(path, data.get("fragments") or {})
-    if not isinstance(data["rules"], list):
-        raise TranslatorError(f"{path}: 'rules' must be a list of rules")
-    expander = _Expander(words, fragments)
-    return [_build_rule(path, index, raw, expander) for index, raw in enumerate(data["rules"])]
+        raise TranslatorError(f"{file.where(unknown[0])}: unknown top-level field '{unknown[0]}' (allowed: words, fragments, rules)")
+    if "rules" in data and not isinstance(data["rules"], list):
+        raise TranslatorError(f"{file.where('rules')}: 'rules' must be a list of rules")
+    return file
 
 
-def _build_rule(path: Path, index: int, raw: object, expander: _Expander) -> Rule:
+def _build_rule(file: _RuleFile, index: int, raw: object, vocabulary: _Vocabulary) -> Rule:
     name = raw.get("id") if isinstance(raw, dict) else None
-    where = f"{path}: rule '{name}'" if name else f"{path}: rule #{index + 1}"
-    if not isinstance(raw, dict):
-        raise TranslatorError(f"{where}: a rule is a mapping of fields")
+    line = yaml_line(file.tree, "rules", index)
+    where = f"{_where(file.path, line)}: " + (f"rule '{name}'" if isinstance(name, str) else f"rule #{index + 1}")
+    if not isinstance(raw, dict) or not all(isinstance(key, str) for key in raw):
+        raise TranslatorError(f"{where}: a rule is a mapping of named fields")
     try:
         spec = RuleSpec.model_validate(raw)
     except ValidationError as error:
+        first = error.errors()[0]["loc"]
+        field_line = yaml_line(file.tree, "rules", index, *first)
+        if field_line is not None and field_line != line:
+            where = f"{_where(file.path, field_line)}: rule '{name}'" if isinstance(name, str) else where
         raise TranslatorError(f"{where}: {_describe(error)}") from None
     _check_consistency(spec, where)
     flags = re.VERBOSE | (0 if spec.case_sensitive else re.IGNORECASE)
-    regex = expander.compile(spec.pattern, flags, f"{where}: field 'pattern'") if spec.pattern is not None else None
-    antipatterns = tuple(
-        expander.compile(p, flags, f"{where}: field 'unless[{i}]'") for i, p in enumerate(spec.unless)
-    )
+
+    def compile_field(pattern: str, *keys: str | int) -> re.Pattern[str]:
+        label = "".join(f"[{key}]" if isinstance(key, int) else f".{key}" for key in keys)[1:]
+        at = yaml_line(file.tree, "rules", index, *keys) or line
+        return vocabulary.compile(pattern, flags, f"{_where(file.path, at)}: rule '{spec.id}': field '{label}'")
+
+    regex = compile_field(spec.pattern, "pattern") if spec.pattern is not None else None
+    antipatterns = tuple(compile_field(p, "unless", i) for i, p in enumerate(spec.unless))
+    keep_from = compile_field(spec.keep_from, "keep_from") if spec.keep_from is not None else None
     if spec.action is Action.EXTRACT_METADATA and not (regex and regex.groupindex):
         raise TranslatorError(f"{where}: field 'pattern': extract-metadata needs named groups, e.g. (?P<published_at>...)")
-    return Rule(spec, path, regex, antipatterns)
+    return Rule(spec, file.path, regex, antipatterns, keep_from, line)
+
+
+def _where(path: Path, line: int | None) -> str:
+    return f"{path}:{line}" if line is not None else str(path)
 
 
 def _check_consistency(rule: RuleSpec, where: str) -> None:
@@ -254,8 +326,10 @@ def _check_consistency(rule: RuleSpec, where: str) -> None:
         raise TranslatorError(f"{where}: field 'matcher': duplicate-headline needs scope paragraph and action delete-paragraph")
     if rule.matcher == "pull-quote" and (rule.scope, rule.action) != (Scope.PARAGRAPH, Action.FLAG):
         raise TranslatorError(f"{where}: field 'matcher': pull-quote needs scope paragraph and action flag")
-    if rule.position is Position.TRAILING and rule.scope is not Scope.PARAGRAPH:
-        raise TranslatorError(f"{where}: field 'position': 'trailing' applies to scope paragraph only")
+    if rule.position is not Position.ANY and rule.scope is not Scope.PARAGRAPH:
+        raise TranslatorError(f"{where}: field 'position': '{rule.position}' applies to scope paragraph only")
+    if rule.keep_from is not None and rule.action is not Action.DELETE_PARAGRAPH:
+        raise TranslatorError(f"{where}: field 'keep_from': applies to action delete-paragraph only")
     if rule.action.changes_text:
         for number, example in enumerate(rule.examples):
             if example.fix is None:
@@ -276,30 +350,56 @@ def _describe(error: ValidationError) -> str:
     return f"field '{field}': {message}" + (f" (and {more} more problem{'s' * (more > 1)})" if more else "")
 
 
-def _string_lists(path: Path, value: object) -> dict[str, list[str]]:
-    if not isinstance(value, dict) or not all(
-        isinstance(k, str) and isinstance(v, list) and v and all(isinstance(w, str) and w for w in v)
-        for k, v in value.items()
-    ):
-        raise TranslatorError(f"{path}: field 'words': a mapping of names to non-empty lists of words")
-    return value
+# Expanded patterns beyond this size are refused: a few nested fragments could
+# otherwise grow a small file into gigabytes of regular expression.
+MAX_EXPANDED_PATTERN = 200_000
 
 
-def _strings(path: Path, value: object) -> dict[str, str]:
-    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-        raise TranslatorError(f"{path}: field 'fragments': a mapping of names to regular expressions")
-    return value
+class _Vocabulary:
+    """A folder's word lists and fragments; expands ``{{name}}`` references, then compiles."""
 
+    def __init__(self) -> None:
+        self._words: dict[str, tuple[list[str], str]] = {}  # name -> (entries, where defined)
+        self._fragments: dict[str, tuple[str, str]] = {name: (p, "built-in") for name, p in BUILTIN_FRAGMENTS.items()}
 
-class _Expander:
-    """Expands ``{{name}}`` references to word lists and fragments, then compiles."""
+    def add(self, file: _RuleFile) -> None:
+        for kind, table in (("words", self._words), ("fragments", self._fragments)):
+            section = file.data.get(kind) or {}
+            if not isinstance(section, dict):
+                raise TranslatorError(f"{file.where(kind)}: field '{kind}': a mapping of names to "
+                                      + ("lists of words" if kind == "words" else "regular expressions"))
+            for name, value in section.items():
+                where = file.where(kind, name)
+                label = "word list" if kind == "words" else "fragment"
+                if not isinstance(name, str) or not _NAME.fullmatch(name):
+                    raise TranslatorError(f"{where}: {label} name {name!r}: use letters, digits, '_' and '-'")
+                if name in self._words or name in self._fragments:
+                    other = (self._words.get(name) or self._fragments[name])[1]
+                    raise TranslatorError(f"{where}: {label} '{name}': already defined ({other}); rename one of them")
+                if kind == "words":
+                    if not isinstance(value, list) or not value or not all(isinstance(w, str) and w.strip() for w in value):
+                        raise TranslatorError(f"{where}: word list '{name}': a non-empty list of words")
+                    for word in value:
+                        _check_word(word, f"{where}: word list '{name}'")
+                    table[name] = (value, where)
+                else:
+                    if not isinstance(value, str):
+                        raise TranslatorError(f"{where}: fragment '{name}': a regular expression (a string)")
+                    _check_spaces(value, f"{where}: fragment '{name}'")
+                    table[name] = (value, where)
 
-    def __init__(self, words: Mapping[str, list[str]], fragments: Mapping[str, str]) -> None:
-        self._words = words
-        self._fragments = {**BUILTIN_FRAGMENTS, **fragments}
+    def check(self) -> None:
+        """Compile every fragment on its own, so a broken one is reported under its name."""
+        for name, (pattern, where) in self._fragments.items():
+            if where != "built-in":
+                self.compile(pattern, re.VERBOSE | re.IGNORECASE, f"{where}: fragment '{name}'", name)
 
-    def compile(self, pattern: str, flags: int, where: str) -> re.Pattern[str]:
-        expanded = self._expand(pattern, where, ())
+    def forms(self) -> frozenset[str]:
+        return frozenset(form for entries, _ in self._words.values() for word in entries for form in word_forms(word))
+
+    def compile(self, pattern: str, flags: int, where: str, name: str | None = None) -> re.Pattern[str]:
+        _check_spaces(pattern, where)
+        expanded = self._expand(pattern, where, (name,) if name else ())
         try:
             return re.compile(expanded, flags)
         except re.error as error:
@@ -311,15 +411,87 @@ class _Expander:
             if name in stack:
                 raise TranslatorError(f"{where}: fragment '{name}' refers to itself")
             if name in self._words:
-                alternatives = sorted(self._words[name], key=len, reverse=True)
+                alternatives = sorted(self._words[name][0], key=len, reverse=True)
                 return "(?:" + "|".join(_word_regex(word) for word in alternatives) + ")"
             if name in self._fragments:
-                return "(?:" + self._expand(self._fragments[name], where, (*stack, name)) + ")"
+                return "(?:" + self._expand(self._fragments[name][0], where, (*stack, name)) + ")"
             raise TranslatorError(f"{where}: unknown word list or fragment '{{{{{name}}}}}' (define it under 'words:' or 'fragments:')")
 
-        return _REFERENCE.sub(replace, pattern)
+        expanded = _REFERENCE.sub(replace, pattern)
+        if len(expanded) > MAX_EXPANDED_PATTERN:
+            raise TranslatorError(
+                f"{where}: the pattern expands to {len(expanded):,} characters (at most {MAX_EXPANDED_PATTERN:,}); "
+                "use fewer nested fragments"
+            )
+        return expanded
+
+
+_NAME = re.compile(r"[A-Za-z_][\w-]*")
+_INFLECTION = re.compile(r"\(([^()]*)\)")
+
+
+def word_forms(word: str) -> list[str]:
+    """Every form of a listed word: ``ravi(e)(s)`` gives ravi, ravie, ravis, ravies."""
+    forms = [""]
+    position = 0
+    for group in _INFLECTION.finditer(word):
+        stem = word[position : group.start()]
+        endings = group.group(1).split("|")
+        endings = ["", *endings] if len(endings) == 1 else endings
+        forms = [form + stem + ending for form in forms for ending in endings]
+        position = group.end()
+    return [form + word[position:] for form in forms]
+
+
+def _check_word(word: str, where: str) -> None:
+    if _INFLECTION.sub("", word).count("(") or _INFLECTION.sub("", word).count(")"):
+        raise TranslatorError(f"{where}: entry {word!r}: unbalanced or nested brackets (write ravi(e)(s), heureu(x|se))")
 
 
 def _word_regex(word: str) -> str:
-    """A listed word as a regex, matching either apostrophe."""
-    return re.sub(r"[’']", lambda _: BUILTIN_FRAGMENTS["apos"], re.escape(word))
+    """A listed word as a regex, matching either apostrophe and each of its inflections."""
+    parts: list[str] = []
+    position = 0
+    for group in _INFLECTION.finditer(word):
+        parts.append(_literal(word[position : group.start()]))
+        endings = group.group(1).split("|")
+        alternation = "|".join(_literal(e) for e in endings)
+        parts.append(f"(?:{alternation})" + ("?" if len(endings) == 1 else ""))
+        position = group.end()
+    parts.append(_literal(word[position:]))
+    return "".join(parts)
+
+
+def _literal(text: str) -> str:
+    return re.sub(r"[’']", lambda _: BUILTIN_FRAGMENTS["apos"], re.escape(text))
+
+
+def _check_spaces(pattern: str, where: str) -> None:
+    """Refuse a space between two letters outside a character class: verbose mode drops it."""
+    escaped = in_class = False
+    letter_before: int | None = None  # where the space run after a plain letter started
+    for position, char in enumerate(pattern):
+        if escaped:
+            escaped, letter_before = False, None
+        elif char == "\\":
+            escaped, letter_before = True, None
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class, letter_before = True, None
+        elif char == " ":
+            if position and pattern[position - 1].isalpha() and letter_before is None and not _escaped_at(pattern, position - 1):
+                letter_before = position
+        elif char.isalpha() and letter_before is not None:
+            excerpt = pattern[max(0, letter_before - 12) : position + 12]
+            raise TranslatorError(
+                f"{where}: a literal space at column {letter_before + 1} ({excerpt!r}) is ignored in a pattern; "
+                r"write \s, \s+ or [ ] for a space"
+            )
+        else:
+            letter_before = None
+
+
+def _escaped_at(pattern: str, position: int) -> bool:
+    backslashes = len(pattern[:position]) - len(pattern[:position].rstrip("\\"))
+    return backslashes % 2 == 1
