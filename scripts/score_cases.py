@@ -45,6 +45,9 @@ def main() -> None:
     for path in args.files:
         for case in load_case_file(path):
             found = problems(case)
+            kind = "all controls" if case.is_control else "all spun"
+            total[kind] += 1
+            passed[kind] += not found
             for family in case.families or ("(none)",):
                 total[family] += 1
                 passed[family] += not found

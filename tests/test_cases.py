@@ -10,7 +10,11 @@ from .cases import load_cases
 CASES = load_cases()
 
 
-@pytest.mark.parametrize("case", CASES, ids=[f"{c.file}:{c.id}" for c in CASES])
+@pytest.mark.parametrize(
+    "case",
+    [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=c.xfail)) if c.xfail else c for c in CASES],
+    ids=[f"{c.file}:{c.id}" for c in CASES],
+)
 def test_case_is_cleaned_as_expected(case):
     result = clean_text(case.input)
     assert result.text == case.expected
@@ -29,5 +33,5 @@ def test_case_is_cleaned_as_expected(case):
 
 def test_the_case_files_hold_every_round():
     files = {c.file for c in CASES}
-    assert {"round1.yaml", "round2.yaml"} <= files
-    assert len(CASES) >= 191
+    assert {"round1.yaml", "round2.yaml", "round3.yaml", "round4.yaml"} <= files
+    assert len(CASES) >= 191 + 235 + 150

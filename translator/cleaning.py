@@ -62,6 +62,7 @@ class CleanResult:
     metadata: dict[str, str] = field(default_factory=dict)
     kept: tuple[int, ...] = ()  # for each paragraph of ``text``, its index in ``original``
     evidence: tuple[str, ...] = ()  # ids of the rules whose changes show a bot's rewrite
+    guarded: bool = False  # written in the first person: rules reading « je » were held back
 
     @property
     def changed(self) -> bool:
@@ -80,16 +81,21 @@ class CleanResult:
                 "evidence": list(self.evidence), "findings": findings}
 
 
-def clean_text(text: str, rules: RuleSet | None = None, *, headline: bool = True) -> CleanResult:
+def clean_text(text: str, rules: RuleSet | None = None, *, headline: bool = True, bot_rewrite: bool = False) -> CleanResult:
     """Clean one article; ``rules`` defaults to the built-in rules.
 
-    ``headline=False`` treats every paragraph as body text (no title line).
+    ``headline=False`` treats every paragraph as body text (no title line);
+    ``bot_rewrite=True`` takes the article for a bot's rewrite without evidence.
     """
     rules = rules if rules is not None else _builtin_rules()
-    if not rules.needs_evidence:
-        return _Cleaner(text, rules, headline).run()
-    first = _Cleaner(text, rules.without_evidence, headline).run()
-    return _Cleaner(text, rules, headline).run() if first.evidence else first
+    if bot_rewrite:
+        return _Cleaner(text, rules, headline, first_person_guard=False).run()
+    first = _Cleaner(text, rules.without_evidence, headline, first_person_guard=True).run()
+    if not first.evidence:
+        return first
+    if not rules.needs_evidence and not first.guarded:
+        return first
+    return _Cleaner(text, rules, headline, first_person_guard=False).run()
 
 
 @lru_cache(maxsize=1)
@@ -131,9 +137,11 @@ class _TrackedText:
 
 
 class _Cleaner:
-    def __init__(self, text: str, rules: RuleSet, headline: bool) -> None:
+    def __init__(self, text: str, rules: RuleSet, headline: bool, *, first_person_guard: bool) -> None:
         self.document = Document.parse(text)
-        self.rules = rules
+        # an article written in the first person on purpose keeps its « je »
+        self.guarded = first_person_guard and self.document.is_in_first_person
+        self.rules = RuleSet((r for r in rules if not r.first_person), rules.words) if self.guarded else rules
         self.headline = self.document.headline if headline else None
         self.body = self.document.paragraphs[1:] if self.headline else self.document.paragraphs
         self.findings: list[Finding] = []
@@ -153,7 +161,7 @@ class _Cleaner:
         self.findings.sort(key=lambda f: (f.start, f.end))
         kept = tuple(p.index for p in self.document.paragraphs if p.index not in self.deleted)
         evidence = tuple(dict.fromkeys(f.rule_id for f in self.findings if f.replacement is not None and self.rules.get(f.rule_id).evidence))
-        return CleanResult(self.document.text, self._assemble(), tuple(self.findings), self.metadata, kept, evidence)
+        return CleanResult(self.document.text, self._assemble(), tuple(self.findings), self.metadata, kept, evidence, self.guarded)
 
     # -- document-level steps ------------------------------------------------------
 
@@ -255,10 +263,10 @@ class _Cleaner:
         first) that matches it, and say so; false when none does (the whole paragraph goes)."""
         if rule.keep_from is None:
             return False
-        sentences, quoted = _segments(tracked.text)
+        sentences = _segments(tracked.text)[0]
         keep = next(
             (number for number in range(1, len(sentences))
-             if any(rule.keep_from.finditer(tracked.text, sentences[number].start, sentences[number].end))),
+             if rule.keep_from.search(tracked.text[sentences[number].start : sentences[number].end])),
             None,
         )
         if keep is None:
@@ -280,9 +288,12 @@ class _Cleaner:
         rules = self.rules.select(Scope.SENTENCE, Action.STRIP_PREFIX)
         if not rules:
             return
-        sentences = _segments(tracked.text)[0]
+        deleting = self.rules.select(Scope.SENTENCE, Action.DELETE_SENTENCE)
+        sentences, quoted = _segments(tracked.text)
         for number in reversed(range(len(sentences))):
             start, end = sentences[number].start, sentences[number].end
+            if any(next(find_matches(r, tracked.text[start:end], _clip(quoted, start, end)), None) for r in deleting):
+                continue  # the sentence goes whole (chatbot residue…): nothing to restore in it
             for _ in range(_MAX_STRIPS_PER_SENTENCE):
                 sentence = tracked.text[start:end]
                 quoted = _clip(_segments(tracked.text)[1], start, end)

@@ -23,7 +23,7 @@ from .cleaning import CleanResult, clean_text
 from .config import Settings, load_settings
 from .errors import TranslatorError
 from .files import STDIO, SourceText, expand_inputs, read_source, write_atomic, write_stdout
-from .rules import Level, RuleSet, load_rules
+from .rules import Level, RuleSet, describe_rule, load_rules
 
 app = typer.Typer(
     help="Clean machine-rewrite artefacts out of French news and translate it offline.",
@@ -633,6 +633,19 @@ def rules_list(
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
     for row in [header, *rows]:
         typer.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[4])
+
+
+@rules_app.command("show")
+def rules_show(
+    rule_id: Annotated[str, typer.Argument(metavar="ID", help="The rule's id, e.g. fr.first-person-framing.")],
+    rules: RulesOption = None,
+    no_builtin_rules: NoBuiltinRulesOption = False,
+) -> None:
+    """Print a rule: where it is, what it does, its examples and its expanded pattern."""
+    rule_set = _rule_set(load_settings(), rules, no_builtin_rules, None)
+    if rule_id not in rule_set:
+        raise TranslatorError(f"unknown rule id {rule_id!r}: run 'translator rules list' to see the ids")
+    typer.echo(describe_rule(rule_set.get(rule_id), _display_path))
 
 
 def _display_path(path: Path) -> str:

@@ -22,9 +22,38 @@ _SPEECH_OPENING = re.compile(
     rf"|(?:[{_UPPER}][\w’'-]*\s){{0,3}}[{_UPPER}][\w’'-]*\s?:\s+[«“\"]?\s?[{_UPPER}])"
 )
 _INTERVIEW_CREDIT = re.compile(r"\s*\(?propos\s+recueillis\s+par\b", re.IGNORECASE)
+# « - Une enquête ouverte - »: an AFP sub-heading, not a dialogue dash
+_SUB_HEADING = re.compile(r"\s*[-–—]\s+[^\n]{1,150}?\s[-–—]\s*$")
+# Genres written in the first person on purpose: their « je » is the author's own.
 _OPINION = re.compile(
-    r"\s*(?:TRIBUNE|OPINION|POINT DE VUE|ÉDITO|EDITO|ÉDITORIAL|EDITORIAL|CHRONIQUE)\b"  # a standfirst
-    rf"|\s*Par\s+[{_UPPER}][\w’'-]+(?:\s+(?:de\s+|d’|le\s+)?[{_UPPER}][\w’'-]+)+\s*(?:,|$)"  # a byline: Par Jean Martin, …
+    # a label: « TRIBUNE. », « Point de vue : », « Le billet du lundi : », « Courrier des lecteurs. »
+    r"\s*(?:(?:le|la|les|l’|l'|notre|mon|ma)\s*)?"
+    r"(?:tribune|opinion|point\s+de\s+vue|édito|edito|éditorial|editorial|chronique|billet|courrier\s+des\s+lecteurs"
+    r"|lettre\s+ouverte|lettre\s+d['’]une?\s+lect(?:eur|rice)|témoignage|temoignage|carte\s+blanche|blog|carnet"
+    r"|droit\s+de\s+réponse|humeur|coup\s+de\s+gueule|libre\s+opinion|parole\s+de\s+lecteur|vos\s+lettres)"
+    r"\b(?:\s+(?:du|de\s+la|de|des|d['’])\s*[^:.!?\n]{1,40}?)?\s*(?:[.:!—–-]|$)"
+    # a byline: « Par Jean Martin, … », « Par le Dr Karim Haddad, … »
+    rf"|(?-i:\s*Par\s+(?:(?:le|la)\s+)?(?:(?:Dr|Pr|Me|docteur|docteure|professeur|professeure|maître)\.?\s+)?"
+    rf"[{_UPPER}][\w’'-]+(?:\s+(?:de\s+|d’|le\s+)?[{_UPPER}][\w’'.-]+)+\s*(?:,|$))",
+    re.IGNORECASE,
+)
+# a speech tag after unquoted words: « …, a-t-il dit », « …, a regretté l’entraîneur »
+# (not after a closing quotation mark: the words were quoted)
+_SPEECH_TAG = re.compile(
+    r"(?<![»”\"])(?<![»”\"][\s\u00a0]),\s+(?:[a-zàâéèêîôû]+-t-(?:il|elle|ils|elles|on)|(?:[a-zàâéèêîôû]+-(?:il|elle|ils|elles))"
+    r"|(?:a|ont|avait|avaient)\s+(?:dit|déclaré|soufflé|lâché|confié|expliqué|ajouté|assuré|réagi|commenté|raconté"
+    r"|glissé|reconnu|souligné|insisté|résumé|indiqué|martelé|prévenu|lancé|avoué|admis|regretté|poursuivi|conclu"
+    r"|répondu|précisé|estimé|témoigné|confessé|plaisanté|tranché|analysé|constaté|salué|déploré|affirmé))(?![\w’'-])"
+)
+# an interviewer's question standing as a paragraph: « Qu’entendez-vous par là ? »
+_QUESTION_TO_YOU = re.compile(r"[^\n]*(?<![\w’'-])(?:vous|votre|vos|-vous)(?![\w’'-])[^\n]*\?\s*", re.IGNORECASE)
+# a letter's salutation opening the body: « Monsieur le ministre, », « Chers lecteurs, »
+_SALUTATION = re.compile(
+    r"\s*(?:monsieur|madame|mesdames|messieurs|cher|chère|chers|chères)\b[^,.!?\n]{0,40},\s", re.IGNORECASE
+)
+# a signature closing a letter: « Bernard T., Tours », « Marie-Claude Dupuis, Lille (59) »
+_SIGNATURE = re.compile(
+    rf"\s*[{_UPPER}][\w’'-]+(?:\s+(?:[{_UPPER}]\.|[{_UPPER}][\w’'-]+)){{1,3}},\s*[{_UPPER}][\w’' -]{{1,40}}(?:\s*\(\d{{2,3}}\))?\.?\s*$"
 )
 _HEADLINE_MAX_CHARS = 300
 
@@ -96,20 +125,82 @@ class Document:
         """Indexes of the paragraphs that are someone's own words, though unquoted.
 
         A paragraph opening with a dialogue dash or a speaker's label (« – Je… »,
-        « BRUNO LE MAIRE. - … », « Claire Martin : … », « Q : … ») is speech.  In an
-        interview (« Propos recueillis par », or two such paragraphs) everything from
-        the first question or answer on is; in an op-ed (« TRIBUNE. », a byline
-        « Par Jean Martin, … ») all of it is.  The first paragraph (a title) is never.
+        « BRUNO LE MAIRE. - … », « Claire Martin : … », « Q : … ») is speech; an AFP
+        sub-heading (« - Une enquête ouverte - ») is not.  In an interview (« Propos
+        recueillis par », two such paragraphs, or question paragraphs put to « vous »)
+        everything from the first question or answer on is; in a first-person genre (an
+        op-ed, a column, a letter: its label, a byline « Par Jean Martin, … », a
+        salutation or a signature) all of it is; so are first-person paragraphs that go
+        on a quotation left open, or carry a speech tag without quotation marks (« On a
+        souffert, a dit Mathis Roussel. Je suis content pour le groupe. »).  The first paragraph (a title) is never.
         """
-        labelled = [p.index for p in self.paragraphs[1:] if _SPEECH_OPENING.match(p.text)]
-        if any(_OPINION.match(p.text) for p in self.paragraphs[:3]):
+        if self.is_first_person_genre:
             return frozenset(p.index for p in self.paragraphs)
-        if len(labelled) >= 2 or any(_INTERVIEW_CREDIT.match(p.text) for p in self.paragraphs):
-            questions = [p.index for p in self.paragraphs if p.index and p.text.rstrip().endswith("?")]
+        tagged = {p.index for p in self.paragraphs[1:] if _SPEECH_TAG.search(p.text) and _FIRST_PERSON.search(p.text)}
+        return self._interview_or_labelled() | self._quotation_carried_over() | tagged
+
+    def _interview_or_labelled(self) -> frozenset[int]:
+        labelled = [p.index for p in self.paragraphs[1:] if _SPEECH_OPENING.match(p.text) and not _SUB_HEADING.match(p.text)]
+        questions = [p.index for p in self.paragraphs[1:] if p.text.rstrip().endswith("?")]
+        put_to_you = any(_QUESTION_TO_YOU.fullmatch(self.paragraphs[i].text) for i in questions)
+        if (
+            len(labelled) >= 2
+            or (len(questions) >= 2 and put_to_you)
+            or any(_INTERVIEW_CREDIT.match(p.text) for p in self.paragraphs)
+        ):
             first = min(labelled + questions, default=None)
             if first is not None:
                 return frozenset(p.index for p in self.paragraphs if p.index >= first)
         return frozenset(labelled)
+
+    def _quotation_carried_over(self) -> frozenset[int]:
+        """Paragraphs inside a quotation opened earlier and not closed (« Au début, je
+        pensais… / Puis j’ai découvert… »): speech while they speak in the first person."""
+        carried: set[int] = set()
+        open_quote = False
+        for paragraph in self.paragraphs[1:]:
+            if open_quote and not _QUOTE_MARK.search(paragraph.text) and _FIRST_PERSON.search(paragraph.text):
+                carried.add(paragraph.index)
+                continue
+            spans = quoted_spans(paragraph.text)
+            text = paragraph.text.rstrip()
+            open_quote = bool(spans) and spans[-1].end >= len(text) and text[-1:] not in "»”\""
+        return frozenset(carried)
+
+    @cached_property
+    def is_first_person_genre(self) -> bool:
+        """An op-ed, a column or a letter: it says so, is signed, or opens with a salutation."""
+        if any(_OPINION.match(p.text) for p in self.paragraphs[:3]):
+            return True
+        body = self.paragraphs[1:]
+        return bool(body) and (
+            _SALUTATION.match(body[0].text) is not None
+            or (len(body) > 1 and len(body[-1].text) <= 80 and _SIGNATURE.match(body[-1].text) is not None)
+        )
+
+    @cached_property
+    def is_in_first_person(self) -> bool:
+        """Whether the writer speaks as « je » throughout: a letter, a column, a reportage.
+
+        Counted on body sentences outside quotations and speech, leaving out those
+        shaped as a framing with the writer as subject (« je … que », « je … : »),
+        which a bot injects: three or
+        more in two paragraphs or more make the article first-person.  A « nous » with
+        its verb counts too (« Nous refusons… »: a collective op-ed, a reportage).
+        """
+        paragraphs = set()
+        count = 0
+        for paragraph in self.paragraphs[1:]:
+            if paragraph.index in self.speech:
+                continue
+            quoted = quoted_spans(paragraph.text)
+            for sentence in split_sentences(paragraph.text):
+                text = paragraph.text[sentence.start : sentence.end]
+                own = "".join(c for i, c in enumerate(text, sentence.start) if not any(i in q for q in quoted))
+                if _FIRST_PERSON.search(own) and not _FRAMING_SHAPE.match(text):
+                    count += 1
+                    paragraphs.add(paragraph.index)
+        return count >= 3 and len(paragraphs) >= 2
 
     def separator_after(self, paragraph: Paragraph) -> str:
         """The line break and blank lines between ``paragraph`` and the next one."""
@@ -140,17 +231,32 @@ class Document:
         return [match.start() for match in _LINE.finditer(self.text) if match.start() < len(self.text)] or [0]
 
 
+# the writer's own first person (« Me Dupont » is a lawyer, « Mes » lawyers), and a
+# « nous » that speaks for the writers (« Nous refusons… », not « il nous dit »)
+_FIRST_PERSON = re.compile(
+    r"(?<![\w’'-])(?:(?:je|me|moi|mon|ma|mes|Je|Moi|Mon|Ma)(?![\w’'-])|[jmJ][’'](?=\w)"
+    r"|(?:[Nn]ous)\s+(?:ne\s+|n[’'])?(?:sommes|avons|[\w’'-]+ons)(?![\w’'-]))"
+)
+_FRAMING_SHAPE = re.compile(
+    r"[^.!?:;«»“”\"]{0,40}?(?<![\w’'-])(?:je(?![\w’'-])|j[’'](?=\w)|il\s+m(?:e\s|[’']))"
+    r"[^.!?:;«»“”\"]{0,100}?(?:\bque\b|\bqu[’']|:(?!\s*[«“\"]))",
+    re.IGNORECASE,
+)
+
+
 # --- sentences -------------------------------------------------------------------
 
 _ABBREVIATIONS = frozenset(
     """m mm mme mmes mlle mlles dr pr me mes mgr st ste av apr env etc cf ex p pp
-    vol no n° art al éd ed coll chap fig min max tél jr sr vs op cit ibid""".split()
+    vol no n° art al éd ed coll chap fig min max tél jr sr vs op cit ibid
+    janv févr fév avr juil sept oct nov déc lun mar mer jeu ven sam dim""".split()
 )
 # End of a sentence: terminal punctuation, optional closing quotes or brackets,
 # then white space and something that can start a sentence.
 _SENTENCE_END = re.compile(
     r"(?P<stop>[.!?…]+)(?P<closing>[ \t\u00a0\u202f]*[»”\")\]]+)?"
-    r"(?P<gap>[ \t\u00a0\u202f]*(?:\r\n|\n|\r)[ \t]*|[ \t\u00a0\u202f]+)"
+    # (or nothing, before a date glued to the full stop: « … 81 kg.2023-05-10 19:31 »)
+    r"(?P<gap>[ \t\u00a0\u202f]*(?:\r\n|\n|\r)[ \t]*|[ \t\u00a0\u202f]+|(?=\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}))"
     r"(?=[«“\"(\[\-–—]?[\s\u00a0\u202f]*[A-ZÀ-ÖØ-Þ0-9])"
 )
 _WORD_BEFORE = re.compile(r"([\w°]+)$")
@@ -220,8 +326,8 @@ def quoted_spans(text: str) -> list[Span]:
 def _role(text: str, position: int) -> str:
     """'open', 'close' or 'either' for the quotation mark at ``position``."""
     mark = text[position]
-    if mark in "«“":
-        return "open"
+    if mark in "«“" or (mark == "»" and not text[:position].strip()):
+        return "open"  # « » » opening a paragraph goes on a quotation (French usage)
     if mark in "»”":
         return "close"
     before = text[position - 1] if position else " "

@@ -30,7 +30,6 @@ from typing import Literal
 
 from .document import Document
 from .errors import TranslatorError
-from .files import parse_yaml, read_data_file
 from .glossary import Glossary
 from .rules import RuleSet
 
@@ -373,16 +372,12 @@ def qa_report(findings: Iterable[QAFinding], skipped: str | None) -> dict:
 
 
 def known_words_from(glossary: Glossary, rules: RuleSet | None = None) -> frozenset[str]:
-    """Words not to report as misspelt: the glossary's forms and targets, and the word
-    lists of the rule files ``rules`` were loaded from."""
-    words: set[str] = set()
+    """Words not to report as misspelt: the glossary's forms and targets, and every
+    form of the rules' word lists (kept by the rule set: no YAML is read again)."""
+    words: set[str] = set(rules.words if rules is not None else ())
     for term in glossary.terms:
         words.update(term.forms)
         words.add(term.target)
-    for path in dict.fromkeys(rule.source for rule in rules or ()):
-        data = parse_yaml(path, read_data_file(path))
-        for listed in (data.get("words") or {}).values():
-            words.update(listed)
     return frozenset(words)
 
 

@@ -33,7 +33,7 @@ def _check_rule(rule: Rule) -> list[ExampleFailure]:
     headline = rule.scope is Scope.HEADLINE or rule.matcher == "duplicate-headline"
     failures = []
     for number, example in enumerate(rule.spec.examples):
-        result = clean_text(example.text, alone, headline=headline)
+        result = clean_text(example.text, alone, headline=headline, bot_rewrite=rule.needs_evidence)
         if not result.findings:
             failures.append(ExampleFailure(rule.id, "example", number, f"did not match {example.text!r}"))
         elif example.fix is not None and result.text != example.fix:
@@ -41,7 +41,7 @@ def _check_rule(rule: Rule) -> list[ExampleFailure]:
         elif example.metadata is not None and result.metadata != example.metadata:
             failures.append(ExampleFailure(rule.id, "example", number, f"metadata {result.metadata!r}, expected {example.metadata!r}"))
     for number, text in enumerate(rule.spec.counterexamples):
-        result = clean_text(text, alone, headline=headline)
+        result = clean_text(text, alone, headline=headline, bot_rewrite=rule.needs_evidence)
         if result.findings:
             failures.append(ExampleFailure(rule.id, "counterexample", number, f"matched {result.findings[0].original!r}"))
     return failures

@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import textwrap
 from dataclasses import dataclass, field
 from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
@@ -115,6 +116,7 @@ class RuleSpec(BaseModel):
     keep_from: str | None = None  # delete-paragraph: sentences from the first one matching this stay
     evidence: bool = False  # a change by this rule shows the article is a bot's rewrite
     needs_evidence: bool = False  # runs only on articles that show such evidence
+    first_person: bool = False  # reads the writer's « je »: not in first-person articles without evidence
     position: Position = Position.ANY
     inside_quotes: bool = False
     case_sensitive: bool = False
@@ -144,9 +146,10 @@ class Rule:
     inside_quotes: bool = field(init=False)
     evidence: bool = field(init=False)
     needs_evidence: bool = field(init=False)
+    first_person: bool = field(init=False)
 
     def __post_init__(self) -> None:
-        for name in ("id", "level", "scope", "action", "matcher", "position", "inside_quotes", "evidence", "needs_evidence"):
+        for name in ("id", "level", "scope", "action", "matcher", "position", "inside_quotes", "evidence", "needs_evidence", "first_person"):
             object.__setattr__(self, name, getattr(self.spec, name))
 
 
@@ -201,6 +204,37 @@ class RuleSet:
                 "run 'translator rules list' to see the ids"
             )
         return RuleSet((rule for rule in self.rules if rule.id not in disabled), self.words)
+
+
+def describe_rule(rule: Rule, display_path=str) -> str:
+    """A rule as a maintainer reads it: origin, behaviour, examples, expanded patterns."""
+    spec = rule.spec
+    where = display_path(rule.source) + (f":{rule.line}" if rule.line else "")
+    traits = [name for name in ("evidence", "needs_evidence", "first_person", "inside_quotes", "case_sensitive") if getattr(spec, name)]
+    lines = [
+        f"{spec.id}  ({where})",
+        f"  {spec.level} · {spec.scope} · {spec.action}"
+        + (f" · position {spec.position}" if spec.position is not Position.ANY else "")
+        + (f" · {', '.join(traits)}" if traits else ""),
+        "",
+        *("  " + line for line in textwrap.wrap(spec.description, 86)),
+        "",
+        f"  message: {spec.message}",
+        "",
+        "  examples:",
+    ]
+    for example in spec.examples:
+        lines.append(f"    - {example.text!r}")
+        if example.fix is not None:
+            lines.append(f"      -> {example.fix!r}")
+    lines += ["  counterexamples:", *(f"    - {text!r}" for text in spec.counterexamples)]
+    patterns = [("pattern", rule.regex), ("keep_from", rule.keep_from), *(("unless", p) for p in rule.antipatterns)]
+    for name, regex in patterns:
+        if regex is not None:
+            lines += ["", f"  {name} (expanded, {len(regex.pattern):,} characters):", f"    {regex.pattern}"]
+    if spec.matcher:
+        lines += ["", f"  matcher: {spec.matcher} (similarity {spec.similarity})"]
+    return "\n".join(lines)
 
 
 def load_rules(

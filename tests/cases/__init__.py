@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 CASES_DIR = Path(__file__).parent
-_FIELDS = {"id", "families", "note", "genre", "input", "expected", "published_at", "flags"}
+_FIELDS = {"id", "families", "note", "genre", "input", "expected", "published_at", "flags", "xfail"}
 _FLAG_FIELDS = {"rule", "level", "text"}
 _UNSET = object()
 
@@ -35,6 +35,7 @@ class Case:
     expected: str  # the input itself when the case expects no change
     published_at: object = _UNSET  # str, None (no timestamp), or unset (not checked)
     flags: tuple[Flag, ...] = field(default=())
+    xfail: str | None = None  # a known gap, with its reason: the case must fail until fixed
 
     @property
     def is_control(self) -> bool:
@@ -91,4 +92,5 @@ def _case(file: str, number: int, entry: object) -> Case:
         expected=entry.get("expected", entry["input"]),
         published_at=entry.get("published_at", _UNSET),
         flags=tuple(flags),
+        xfail=entry.get("xfail"),
     )
