@@ -28,8 +28,9 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
-from .document import Document, Paragraph, Span, quoted_spans, split_sentences
+from .document import Document, Paragraph, Span, quoted_spans, split_sentences, without_quotations
 from .matching import Match, find_matches, find_pull_quote, repeats_headline
+from .regex_cache import cached_compile
 from .rules import Action, Level, Position, Rule, RuleSet, Scope, load_rules
 
 _MAX_STRIPS_PER_SENTENCE = 8
@@ -139,9 +140,15 @@ class _TrackedText:
 class _Cleaner:
     def __init__(self, text: str, rules: RuleSet, headline: bool, *, first_person_guard: bool) -> None:
         self.document = Document.parse(text)
+        # only the rules whose prefilter the article passes can fire anywhere in it (outside
+        # quotations, for the rules that skip them)
+        unquoted = "\n".join(without_quotations(p.text) for p in self.document.paragraphs)
+        candidates = [r for r in rules if r.passes_prefilter(text if r.inside_quotes else unquoted)]
         # an article written in the first person on purpose keeps its « je »
-        self.guarded = first_person_guard and self.document.is_in_first_person
-        self.rules = RuleSet((r for r in rules if not r.first_person), rules.words) if self.guarded else rules
+        self.guarded = (
+            first_person_guard and any(r.first_person for r in candidates) and self.document.is_in_first_person
+        )
+        self.rules = RuleSet((r for r in candidates if not (self.guarded and r.first_person)), rules.words)
         self.headline = self.document.headline if headline else None
         self.body = self.document.paragraphs[1:] if self.headline else self.document.paragraphs
         self.findings: list[Finding] = []
@@ -224,10 +231,13 @@ class _Cleaner:
                 for match in self._matches(rule, self.headline.text):
                     self._flag(rule, self.headline, None, Span(self.headline.start, self.headline.end), match)
                     break
+        document_rules = self.rules.select(Scope.DOCUMENT)
+        if not document_rules:
+            return
         quoted = [
             Span(p.start + q.start, p.start + q.end) for p in self.document.paragraphs for q in quoted_spans(p.text)
         ]
-        for rule in self.rules.select(Scope.DOCUMENT):
+        for rule in document_rules:
             for match in find_matches(rule, self.document.text, quoted):
                 paragraph = next(p for p in reversed(self.document.paragraphs) if p.start <= match.start)
                 self._flag(rule, paragraph, None, Span(match.start, match.end), match)
@@ -236,9 +246,13 @@ class _Cleaner:
 
     def _clean_paragraph(self, paragraph: Paragraph) -> None:
         tracked = _TrackedText(paragraph.text, paragraph.start)
-        self._strip_prefixes(paragraph, tracked)
+        # the rules whose prefilter the paragraph passes (edits only shorten it); outside
+        # quotations for the rules that skip them
+        unquoted = without_quotations(paragraph.text)
+        rules = RuleSet(r for r in self.rules if r.passes_prefilter(paragraph.text if r.inside_quotes else unquoted))
+        self._strip_prefixes(paragraph, tracked, rules)
         leading = not any(p.index < paragraph.index and p.index not in self.deleted for p in self.body)
-        for rule in self.rules.select(Scope.PARAGRAPH):
+        for rule in rules.select(Scope.PARAGRAPH):
             if rule.matcher == "duplicate-headline" or rule.position is Position.TRAILING:
                 continue
             if rule.position is Position.LEADING and not leading:
@@ -252,7 +266,7 @@ class _Cleaner:
                     return
                 continue
             self._flag(rule, paragraph, None, tracked.original_span(0, len(tracked.text)), match)
-        self._apply_sentence_rules(paragraph, tracked)
+        self._apply_sentence_rules(paragraph, tracked, rules)
         if not tracked.text.strip():
             self.deleted.add(paragraph.index)
         elif tracked.text != paragraph.text:
@@ -284,22 +298,22 @@ class _Cleaner:
             return find_pull_quote(text, others, rule.spec.similarity)
         return next(self._matches(rule, text), None)
 
-    def _strip_prefixes(self, paragraph: Paragraph, tracked: _TrackedText) -> None:
-        rules = self.rules.select(Scope.SENTENCE, Action.STRIP_PREFIX)
+    def _strip_prefixes(self, paragraph: Paragraph, tracked: _TrackedText, rule_set: RuleSet) -> None:
+        rules = rule_set.select(Scope.SENTENCE, Action.STRIP_PREFIX)
         if not rules:
             return
-        deleting = self.rules.select(Scope.SENTENCE, Action.DELETE_SENTENCE)
-        sentences, quoted = _segments(tracked.text)
+        deleting = rule_set.select(Scope.SENTENCE, Action.DELETE_SENTENCE)
+        sentences = _segments(tracked.text)[0]
         for number in reversed(range(len(sentences))):
             start, end = sentences[number].start, sentences[number].end
-            if any(next(find_matches(r, tracked.text[start:end], _clip(quoted, start, end)), None) for r in deleting):
-                continue  # the sentence goes whole (chatbot residue…): nothing to restore in it
-            for _ in range(_MAX_STRIPS_PER_SENTENCE):
+            for attempt in range(_MAX_STRIPS_PER_SENTENCE):
                 sentence = tracked.text[start:end]
                 quoted = _clip(_segments(tracked.text)[1], start, end)
                 hit = next(((r, m) for r in rules for m in find_matches(r, sentence, quoted)), None)
                 if hit is None:
                     break
+                if attempt == 0 and any(next(find_matches(r, sentence, quoted), None) for r in deleting):
+                    break  # the sentence goes whole (chatbot residue…): nothing to restore in it
                 end -= self._strip(paragraph, number, tracked, start, *hit)
 
     def _strip(self, paragraph: Paragraph, number: int, tracked: _TrackedText, offset: int, rule: Rule, match: Match) -> int:
@@ -317,9 +331,9 @@ class _Cleaner:
         self._record(rule, paragraph, number, original, replacement, match)
         return cut_end - cut_start
 
-    def _apply_sentence_rules(self, paragraph: Paragraph, tracked: _TrackedText) -> None:
+    def _apply_sentence_rules(self, paragraph: Paragraph, tracked: _TrackedText, rule_set: RuleSet) -> None:
         for action in (Action.DELETE_SENTENCE, Action.FLAG):
-            rules = self.rules.select(Scope.SENTENCE, action)
+            rules = rule_set.select(Scope.SENTENCE, action)
             if not rules:
                 continue
             sentences, quoted = _segments(tracked.text)
@@ -392,7 +406,7 @@ class _Cleaner:
 
 
 @lru_cache(maxsize=64)
-def _segments(text: str) -> tuple[list[Span], list[Span]]:
+def _segments(text: str) -> tuple[list[Span], tuple[Span, ...]]:
     """Sentences and quotations of a paragraph's current text (cached: asked often)."""
     return split_sentences(text), quoted_spans(text)
 
@@ -402,7 +416,7 @@ def _clip(spans: Iterable[Span], start: int, end: int) -> list[Span]:
     return [Span(max(s.start, start) - start, min(s.end, end) - start) for s in spans if s.start < end and start < s.end]
 
 
-_SENTENCE_OPENING = re.compile(r"\s*(?:[-–—]\s*)?")
+_SENTENCE_OPENING = cached_compile(r"\s*(?:[-–—]\s*)?")
 
 
 def _starts_sentence(before: str) -> bool:

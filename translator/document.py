@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
+from .regex_cache import cached_compile
+
+_LINE = cached_compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
 _UPPER = "A-ZÀ-ÖØ-Þ"
-_SPEECH_OPENING = re.compile(
+_SPEECH_OPENING = cached_compile(
     rf"\s*(?:[–—]|-\s"  # a dialogue dash
     rf"|[{_UPPER}][{_UPPER}’' .-]{{1,60}}\.\s*[-–—]\s"  # LE FIGARO. - … / BRUNO LE MAIRE. - …
     rf"|(?:Q|R|Question|Réponse)\s*[.:]\s"  # Q : … / R. …
@@ -21,11 +23,11 @@ _SPEECH_OPENING = re.compile(
     # where a title goes on in lower case: « Nupes : les socialistes votent »)
     rf"|(?:[{_UPPER}][\w’'-]*\s){{0,3}}[{_UPPER}][\w’'-]*\s?:\s+[«“\"]?\s?[{_UPPER}])"
 )
-_INTERVIEW_CREDIT = re.compile(r"\s*\(?propos\s+recueillis\s+par\b", re.IGNORECASE)
+_INTERVIEW_CREDIT = cached_compile(r"\s*\(?propos\s+recueillis\s+par\b", re.IGNORECASE)
 # « - Une enquête ouverte - »: an AFP sub-heading, not a dialogue dash
-_SUB_HEADING = re.compile(r"\s*[-–—]\s+[^\n]{1,150}?\s[-–—]\s*$")
+_SUB_HEADING = cached_compile(r"\s*[-–—]\s+[^\n]{1,150}?\s[-–—]\s*$")
 # Genres written in the first person on purpose: their « je » is the author's own.
-_OPINION = re.compile(
+_OPINION = cached_compile(
     # a label: « TRIBUNE. », « Point de vue : », « Le billet du lundi : », « Courrier des lecteurs. »
     r"\s*(?:(?:le|la|les|l’|l'|notre|mon|ma)\s*)?"
     r"(?:tribune|opinion|point\s+de\s+vue|édito|edito|éditorial|editorial|chronique|billet|courrier\s+des\s+lecteurs"
@@ -39,20 +41,20 @@ _OPINION = re.compile(
 )
 # a speech tag after unquoted words: « …, a-t-il dit », « …, a regretté l’entraîneur »
 # (not after a closing quotation mark: the words were quoted)
-_SPEECH_TAG = re.compile(
+_SPEECH_TAG = cached_compile(
     r"(?<![»”\"])(?<![»”\"][\s\u00a0]),\s+(?:[a-zàâéèêîôû]+-t-(?:il|elle|ils|elles|on)|(?:[a-zàâéèêîôû]+-(?:il|elle|ils|elles))"
     r"|(?:a|ont|avait|avaient)\s+(?:dit|déclaré|soufflé|lâché|confié|expliqué|ajouté|assuré|réagi|commenté|raconté"
     r"|glissé|reconnu|souligné|insisté|résumé|indiqué|martelé|prévenu|lancé|avoué|admis|regretté|poursuivi|conclu"
     r"|répondu|précisé|estimé|témoigné|confessé|plaisanté|tranché|analysé|constaté|salué|déploré|affirmé))(?![\w’'-])"
 )
 # an interviewer's question standing as a paragraph: « Qu’entendez-vous par là ? »
-_QUESTION_TO_YOU = re.compile(r"[^\n]*(?<![\w’'-])(?:vous|votre|vos|-vous)(?![\w’'-])[^\n]*\?\s*", re.IGNORECASE)
+_QUESTION_TO_YOU = cached_compile(r"[^\n]*(?<![\w’'-])(?:vous|votre|vos|-vous)(?![\w’'-])[^\n]*\?\s*", re.IGNORECASE)
 # a letter's salutation opening the body: « Monsieur le ministre, », « Chers lecteurs, »
-_SALUTATION = re.compile(
+_SALUTATION = cached_compile(
     r"\s*(?:monsieur|madame|mesdames|messieurs|cher|chère|chers|chères)\b[^,.!?\n]{0,40},\s", re.IGNORECASE
 )
 # a signature closing a letter: « Bernard T., Tours », « Marie-Claude Dupuis, Lille (59) »
-_SIGNATURE = re.compile(
+_SIGNATURE = cached_compile(
     rf"\s*[{_UPPER}][\w’'-]+(?:\s+(?:[{_UPPER}]\.|[{_UPPER}][\w’'-]+)){{1,3}},\s*[{_UPPER}][\w’' -]{{1,40}}(?:\s*\(\d{{2,3}}\))?\.?\s*$"
 )
 _HEADLINE_MAX_CHARS = 300
@@ -191,12 +193,12 @@ class Document:
         paragraphs = set()
         count = 0
         for paragraph in self.paragraphs[1:]:
-            if paragraph.index in self.speech:
+            if paragraph.index in self.speech or not _FIRST_PERSON.search(paragraph.text):
                 continue
-            quoted = quoted_spans(paragraph.text)
+            unquoted = without_quotations(paragraph.text)
             for sentence in split_sentences(paragraph.text):
                 text = paragraph.text[sentence.start : sentence.end]
-                own = "".join(c for i, c in enumerate(text, sentence.start) if not any(i in q for q in quoted))
+                own = unquoted[sentence.start : sentence.end]
                 if _FIRST_PERSON.search(own) and not _FRAMING_SHAPE.match(text):
                     count += 1
                     paragraphs.add(paragraph.index)
@@ -233,11 +235,11 @@ class Document:
 
 # the writer's own first person (« Me Dupont » is a lawyer, « Mes » lawyers), and a
 # « nous » that speaks for the writers (« Nous refusons… », not « il nous dit »)
-_FIRST_PERSON = re.compile(
+_FIRST_PERSON = cached_compile(
     r"(?<![\w’'-])(?:(?:je|me|moi|mon|ma|mes|Je|Moi|Mon|Ma)(?![\w’'-])|[jmJ][’'](?=\w)"
     r"|(?:[Nn]ous)\s+(?:ne\s+|n[’'])?(?:sommes|avons|[\w’'-]+ons)(?![\w’'-]))"
 )
-_FRAMING_SHAPE = re.compile(
+_FRAMING_SHAPE = cached_compile(
     r"[^.!?:;«»“”\"]{0,40}?(?<![\w’'-])(?:je(?![\w’'-])|j[’'](?=\w)|il\s+m(?:e\s|[’']))"
     r"[^.!?:;«»“”\"]{0,100}?(?:\bque\b|\bqu[’']|:(?!\s*[«“\"]))",
     re.IGNORECASE,
@@ -253,13 +255,13 @@ _ABBREVIATIONS = frozenset(
 )
 # End of a sentence: terminal punctuation, optional closing quotes or brackets,
 # then white space and something that can start a sentence.
-_SENTENCE_END = re.compile(
+_SENTENCE_END = cached_compile(
     r"(?P<stop>[.!?…]+)(?P<closing>[ \t\u00a0\u202f]*[»”\")\]]+)?"
     # (or nothing, before a date glued to the full stop: « … 81 kg.2023-05-10 19:31 »)
     r"(?P<gap>[ \t\u00a0\u202f]*(?:\r\n|\n|\r)[ \t]*|[ \t\u00a0\u202f]+|(?=\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}))"
     r"(?=[«“\"(\[\-–—]?[\s\u00a0\u202f]*[A-ZÀ-ÖØ-Þ0-9])"
 )
-_WORD_BEFORE = re.compile(r"([\w°]+)$")
+_WORD_BEFORE = cached_compile(r"([\w°]+)$")
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -292,10 +294,11 @@ def _is_abbreviation(text: str, period: int) -> bool:
 
 # --- quotations ------------------------------------------------------------------
 
-_QUOTE_MARK = re.compile(r"[«»“”\"]")
+_QUOTE_MARK = cached_compile(r"[«»“”\"]")
 
 
-def quoted_spans(text: str) -> list[Span]:
+@lru_cache(maxsize=256)
+def quoted_spans(text: str) -> tuple[Span, ...]:
     """Spans of a paragraph that are quoted speech, quotation marks included.
 
     Handles « », “ ” and straight quotes, whose role (opening or closing) is read from
@@ -320,7 +323,21 @@ def quoted_spans(text: str) -> list[Span]:
             last_end = position + 1
     if open_at is not None:
         spans.append(Span(open_at, len(text)))
-    return spans
+    return tuple(spans)
+
+
+@lru_cache(maxsize=256)
+def without_quotations(text: str) -> str:
+    """A paragraph with its quotations blanked out by spaces (offsets unchanged)."""
+    return _blank_out(text, quoted_spans(text))
+
+
+def _blank_out(text: str, spans: tuple[Span, ...]) -> str:
+    parts, position = [], 0
+    for span in spans:
+        parts += [text[position : span.start], " " * (span.end - span.start)]
+        position = span.end
+    return "".join(parts) + text[position:]
 
 
 def _role(text: str, position: int) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from .document import Span
+from .regex_cache import cached_compile
 from .rules import Rule
 
 
@@ -53,22 +54,24 @@ def repeats_headline(headline: str, paragraph: str, similarity: float) -> bool:
     A near copy (``similarity`` of characters) repeats it only when it adds no word of
     its own: « … a commencé lundi … » after « … a commencé … » is a lede, not a repeat.
     """
+    if 2 * min(len(headline), len(paragraph)) < 0.5 * (len(headline) + len(paragraph)):
+        return False  # far apart in length: no need to fold them
     a, b = _fold(headline), _fold(paragraph)
     if a == b:
         return True
-    if set(_WORD.findall(b)) - set(_WORD.findall(a)):
-        return False
     if similarity >= 1.0 or 2 * min(len(a), len(b)) < similarity * (len(a) + len(b)):
         return False  # the lengths alone rule out the required similarity
+    if set(_WORD.findall(b)) - set(_WORD.findall(a)):
+        return False
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= similarity
 
 
-_WHOLE_QUOTE = re.compile(r"^\s*[«“\"](?P<quote>[^«»“”\"]+)[»”\"]\s*$")
-_ATTRIBUTION = re.compile(r"-(?:t-)?(?:il|elle|ils|elles|on)\b|\b(?:selon|d['’]après)\b", re.IGNORECASE)
-_SPEAKER_PRONOUN = re.compile(
+_WHOLE_QUOTE = cached_compile(r"^\s*[«“\"](?P<quote>[^«»“”\"]+)[»”\"]\s*$")
+_ATTRIBUTION = cached_compile(r"-(?:t-)?(?:il|elle|ils|elles|on)\b|\b(?:selon|d['’]après)\b", re.IGNORECASE)
+_SPEAKER_PRONOUN = cached_compile(
     r"\b(?:je|j['’]|me|m['’]|moi|mon|ma|mes|nous|notre|nos|vous|votre|vos|tu|te|ton|ta|tes)\b", re.IGNORECASE
 )
-_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+_CONTENT_WORD = cached_compile(r"[^\W\d_]{4,}")
 _MIN_CONTENT_WORDS = 6
 
 
@@ -94,7 +97,7 @@ def find_pull_quote(paragraph: str, article: str, overlap: float) -> Match | Non
     return Match(whole.start(), whole.end(), whole.group(), {"quote": span}, {"quote": whole.group("quote")})
 
 
-_WORD = re.compile(r"\w+")
+_WORD = cached_compile(r"\w+")
 _FOLDS = str.maketrans({"’": "'", "‘": "'", "«": '"', "»": '"', "“": '"', "”": '"', "\u00a0": " ", "\u202f": " "})
 
 

@@ -29,7 +29,7 @@ import textwrap
 from dataclasses import dataclass, field
 from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -37,6 +37,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import TranslatorError
 from .files import parse_yaml_tree, read_data_file, yaml_line
+from .regex_cache import cached_compile, save_compiled
 from .resources import builtin_data_dir
 
 
@@ -113,6 +114,7 @@ class RuleSpec(BaseModel):
     matcher: Literal["duplicate-headline", "pull-quote"] | None = None
     similarity: float = Field(1.0, ge=0.0, le=1.0)  # duplicate-headline: likeness; pull-quote: shared words
     unless: list[str] = []
+    prefilter: list[str] = []  # the pattern is tried only on text holding one of these (any case, white space as " "): a speed-up
     keep_from: str | None = None  # delete-paragraph: sentences from the first one matching this stay
     evidence: bool = False  # a change by this rule shows the article is a bot's rewrite
     needs_evidence: bool = False  # runs only on articles that show such evidence
@@ -147,10 +149,32 @@ class Rule:
     evidence: bool = field(init=False)
     needs_evidence: bool = field(init=False)
     first_person: bool = field(init=False)
+    prefilter: tuple[str, ...] = field(init=False)  # casefolded
+
+    def passes_prefilter(self, text: str) -> bool:
+        """Whether the pattern can match ``text`` at all, by a cheap substring test."""
+        if not self.prefilter:
+            return True
+        folded = _casefolded(text)
+        return any(word in folded for word in self.prefilter)
 
     def __post_init__(self) -> None:
         for name in ("id", "level", "scope", "action", "matcher", "position", "inside_quotes", "evidence", "needs_evidence", "first_person"):
             object.__setattr__(self, name, getattr(self.spec, name))
+        object.__setattr__(self, "prefilter", tuple(word.casefold() for word in self.spec.prefilter))
+
+
+_AS_SPACE = "\n\r\t\u00a0\u202f(«“\""
+
+
+@lru_cache(maxsize=64)
+def _casefolded(text: str) -> str:
+    """The text as prefilters read it: case folded, a space in front, and white space or
+    an opening bracket or quotation mark read as a space (cached: every rule asks)."""
+    folded = text.casefold()
+    for char in _AS_SPACE:  # str.replace beats str.translate on non-ASCII text
+        folded = folded.replace(char, " ")
+    return " " + folded
 
 
 class RuleSet:
@@ -160,6 +184,7 @@ class RuleSet:
         self.rules: tuple[Rule, ...] = tuple(rules)
         self.words: frozenset[str] = frozenset(words)  # every form of the rule files' word lists
         self._by_id = {rule.id: rule for rule in self.rules}
+        self._selected: dict[tuple, list[Rule]] = {}
         self.needs_evidence = any(rule.needs_evidence for rule in self.rules)
 
     def __iter__(self):
@@ -187,7 +212,10 @@ class RuleSet:
 
     def select(self, scope: Scope, *actions: Action) -> list[Rule]:
         """Rules of a scope, restricted to some actions when given, in load order."""
-        return [r for r in self.rules if r.scope is scope and (not actions or r.action in actions)]
+        key = (scope, actions)
+        if key not in self._selected:
+            self._selected[key] = [r for r in self.rules if r.scope is scope and (not actions or r.action in actions)]
+        return self._selected[key]
 
     @cached_property
     def without_evidence(self) -> RuleSet:
@@ -260,6 +288,7 @@ def load_rules(
                     )
                 seen[rule.id] = rule.source
                 rules.append(rule)
+    save_compiled()
     return RuleSet(rules, words).without(disable)
 
 
@@ -341,6 +370,8 @@ def _build_rule(file: _RuleFile, index: int, raw: object, vocabulary: _Vocabular
     regex = compile_field(spec.pattern, "pattern") if spec.pattern is not None else None
     antipatterns = tuple(compile_field(p, "unless", i) for i, p in enumerate(spec.unless))
     keep_from = compile_field(spec.keep_from, "keep_from") if spec.keep_from is not None else None
+    prefilter = [word for item in spec.prefilter for word in vocabulary.words_of(item, f"{where}: field 'prefilter'")]
+    spec = spec.model_copy(update={"prefilter": prefilter})
     if spec.action is Action.EXTRACT_METADATA and not (regex and regex.groupindex):
         raise TranslatorError(f"{where}: field 'pattern': extract-metadata needs named groups, e.g. (?P<published_at>...)")
     return Rule(spec, file.path, regex, antipatterns, keep_from, line)
@@ -395,6 +426,7 @@ class _Vocabulary:
     def __init__(self) -> None:
         self._words: dict[str, tuple[list[str], str]] = {}  # name -> (entries, where defined)
         self._fragments: dict[str, tuple[str, str]] = {name: (p, "built-in") for name, p in BUILTIN_FRAGMENTS.items()}
+        self._expanded: dict[str, str] = {}  # a word list's or fragment's regex, once built
 
     def add(self, file: _RuleFile) -> None:
         for kind, table in (("words", self._words), ("fragments", self._fragments)):
@@ -423,10 +455,23 @@ class _Vocabulary:
                     table[name] = (value, where)
 
     def check(self) -> None:
-        """Compile every fragment on its own, so a broken one is reported under its name."""
+        """Compile every fragment on its own (references stubbed out: cheap), so a
+        broken one is reported under its name, not under the first rule using it."""
         for name, (pattern, where) in self._fragments.items():
             if where != "built-in":
-                self.compile(pattern, re.VERBOSE | re.IGNORECASE, f"{where}: fragment '{name}'", name)
+                try:
+                    cached_compile(_REFERENCE.sub("(?:)", pattern), re.VERBOSE | re.IGNORECASE)
+                except re.error as error:
+                    raise TranslatorError(f"{where}: fragment '{name}': bad regular expression: {error}") from None
+
+    def words_of(self, item: str, where: str) -> list[str]:
+        """A prefilter item: a literal, or ``{{name}}`` for every form of a word list."""
+        reference = _REFERENCE.fullmatch(item.strip())
+        if reference is None:
+            return [item]
+        if reference.group(1) not in self._words:
+            raise TranslatorError(f"{where}: unknown word list '{item}' (define it under 'words:')")
+        return [form for word in self._words[reference.group(1)][0] for form in word_forms(word)]
 
     def forms(self) -> frozenset[str]:
         return frozenset(form for entries, _ in self._words.values() for word in entries for form in word_forms(word))
@@ -435,7 +480,7 @@ class _Vocabulary:
         _check_spaces(pattern, where)
         expanded = self._expand(pattern, where, (name,) if name else ())
         try:
-            return re.compile(expanded, flags)
+            return cached_compile(expanded, flags)
         except re.error as error:
             raise TranslatorError(f"{where}: bad regular expression: {error}") from None
 
@@ -444,12 +489,17 @@ class _Vocabulary:
             name = reference.group(1)
             if name in stack:
                 raise TranslatorError(f"{where}: fragment '{name}' refers to itself")
+            if name in self._expanded:
+                return self._expanded[name]
             if name in self._words:
                 alternatives = sorted(self._words[name][0], key=len, reverse=True)
-                return "(?:" + "|".join(_word_regex(word) for word in alternatives) + ")"
-            if name in self._fragments:
-                return "(?:" + self._expand(self._fragments[name][0], where, (*stack, name)) + ")"
-            raise TranslatorError(f"{where}: unknown word list or fragment '{{{{{name}}}}}' (define it under 'words:' or 'fragments:')")
+                regex = "(?:" + "|".join(_word_regex(word) for word in alternatives) + ")"
+            elif name in self._fragments:
+                regex = "(?:" + self._expand(self._fragments[name][0], where, (*stack, name)) + ")"
+            else:
+                raise TranslatorError(f"{where}: unknown word list or fragment '{{{{{name}}}}}' (define it under 'words:' or 'fragments:')")
+            self._expanded[name] = regex
+            return regex
 
         expanded = _REFERENCE.sub(replace, pattern)
         if len(expanded) > MAX_EXPANDED_PATTERN:
