@@ -6,28 +6,28 @@ on the command line win over it.  Paths in a file are relative to that file.
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import TranslatorError
 from .rules import Level
+from .schema import SchemaError, build
 
 
-class Settings(BaseModel):
+@dataclass(frozen=True)
+class Settings:
     """Every setting a project can fix, with its default."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    rules: list[Path] = []
-    builtin_rules: bool = Field(True, alias="builtin-rules")
-    disable: list[str] = []
-    fail_level: Level = Field(Level.WARNING, alias="fail-level")
+    rules: list[Path] = field(default_factory=list)
+    builtin_rules: bool = field(default=True, metadata={"alias": "builtin-rules"})
+    disable: list[str] = field(default_factory=list)
+    fail_level: Level = field(default=Level.WARNING, metadata={"alias": "fail-level"})
     encoding: str = "utf-8"
-    glossaries: list[Path] = []
-    builtin_glossaries: bool = Field(True, alias="builtin-glossaries")
-    source: Path | None = Field(None, exclude=True)
+    glossaries: list[Path] = field(default_factory=list)
+    builtin_glossaries: bool = field(default=True, metadata={"alias": "builtin-glossaries"})
+    source: Path | None = field(default=None, metadata={"internal": True})  # the file they came from
 
 
 def find_config(start: Path) -> tuple[Path, dict] | None:
@@ -54,19 +54,16 @@ def load_settings(start: Path | None = None) -> Settings:
     path, table = found
     where = f"{path}" + (" [tool.translator]" if path.name == "pyproject.toml" else "")
     try:
-        settings = Settings.model_validate(table)
-    except ValidationError as error:
-        first = error.errors()[0]
-        key = ".".join(str(part) for part in first["loc"])
-        problem = "unknown key" if first["type"] == "extra_forbidden" else first["msg"]
-        raise TranslatorError(f"{where}: '{key}': {problem}") from None
+        settings = build(Settings, table)
+    except SchemaError as error:
+        problem = "unknown key" if error.unknown else error.problem
+        raise TranslatorError(f"{where}: '{error.field}': {problem}") from None
     base = path.parent
-    return settings.model_copy(
-        update={
-            "rules": [base / p for p in settings.rules],
-            "glossaries": [base / p for p in settings.glossaries],
-            "source": path,
-        }
+    return dataclasses.replace(
+        settings,
+        rules=[base / p for p in settings.rules],
+        glossaries=[base / p for p in settings.glossaries],
+        source=path,
     )
 
 

@@ -26,6 +26,7 @@ import hashlib
 import json
 import re
 import textwrap
+import dataclasses
 from dataclasses import dataclass, field
 from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
@@ -33,12 +34,11 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
 from .errors import TranslatorError
 from .files import parse_yaml_tree, read_data_file, yaml_line
 from .regex_cache import cached_compile, save_compiled
 from .resources import builtin_data_dir
+from .schema import SchemaError, build, field_names
 
 
 class Level(StrEnum):
@@ -90,31 +90,39 @@ BUILTIN_FRAGMENTS: dict[str, str] = {
 _REFERENCE = re.compile(r"\{\{\s*([A-Za-z_][\w-]*)\s*\}\}")
 
 
-class Example(BaseModel):
+_RULE_ID = re.compile(r"[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*")
+
+
+def _non_empty(value: object) -> str | None:
+    return None if value else "must not be empty"
+
+
+@dataclass(frozen=True)
+class Example:
     """A text the rule must match, with the cleaned text and metadata it must give."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     text: str
     fix: str | None = None
     metadata: dict[str, str] | None = None
 
 
-class RuleSpec(BaseModel):
-    """One rule as written in YAML, validated."""
+@dataclass(frozen=True, kw_only=True)
+class RuleSpec:
+    """One rule as written in YAML, validated (see ``schema.build``)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: str = Field(pattern=r"^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*$")
-    description: str = Field(min_length=1)
+    id: str = field(metadata={"check": lambda v: None if _RULE_ID.fullmatch(v) else "lower case words joined by '.' or '-', e.g. my.lire-aussi"})
+    description: str = field(metadata={"check": _non_empty})
     level: Level
     scope: Scope
     action: Action
-    message: str = Field(min_length=1)
+    message: str = field(metadata={"check": _non_empty})
     pattern: str | None = None
     matcher: Literal["duplicate-headline", "pull-quote"] | None = None
-    similarity: float = Field(1.0, ge=0.0, le=1.0)  # duplicate-headline: likeness; pull-quote: shared words
-    unless: list[str] = []
-    prefilter: list[str] = []  # the pattern is tried only on text holding one of these (any case, white space as " "): a speed-up
+    # duplicate-headline: likeness; pull-quote: shared words
+    similarity: float = field(default=1.0, metadata={"check": lambda v: None if 0 <= v <= 1 else "between 0 and 1"})
+    unless: list[str] = field(default_factory=list)
+    # the pattern is tried only on text holding one of these (any case, white space as " "): a speed-up
+    prefilter: list[str] = field(default_factory=list)
     keep_from: str | None = None  # delete-paragraph: sentences from the first one matching this stay
     evidence: bool = False  # a change by this rule shows the article is a bot's rewrite
     needs_evidence: bool = False  # runs only on articles that show such evidence
@@ -123,8 +131,8 @@ class RuleSpec(BaseModel):
     inside_quotes: bool = False
     case_sensitive: bool = False
     link: str | None = None
-    examples: list[Example] = Field(min_length=1)
-    counterexamples: list[str] = Field(min_length=1)
+    examples: list[Example] = field(metadata={"check": _non_empty})
+    counterexamples: list[str] = field(metadata={"check": _non_empty})
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +212,7 @@ class RuleSet:
         """A hash of every rule's definition: outputs made with other rules are stale."""
         specs = [
             # the expanded patterns too: a word list or fragment may change under a rule
-            [rule.spec.model_dump(mode="json"), *(p.pattern if p else None for p in (rule.regex, rule.keep_from)),
+            [dataclasses.asdict(rule.spec), *(p.pattern if p else None for p in (rule.regex, rule.keep_from)),
              [a.pattern for a in rule.antipatterns]]
             for rule in self.rules
         ]
@@ -352,10 +360,9 @@ def _build_rule(file: _RuleFile, index: int, raw: object, vocabulary: _Vocabular
     if not isinstance(raw, dict) or not all(isinstance(key, str) for key in raw):
         raise TranslatorError(f"{where}: a rule is a mapping of named fields")
     try:
-        spec = RuleSpec.model_validate(raw)
-    except ValidationError as error:
-        first = error.errors()[0]["loc"]
-        field_line = yaml_line(file.tree, "rules", index, *first)
+        spec = build(RuleSpec, raw)
+    except SchemaError as error:
+        field_line = yaml_line(file.tree, "rules", index, *error.location)
         if field_line is not None and field_line != line:
             where = f"{_where(file.path, field_line)}: rule '{name}'" if isinstance(name, str) else where
         raise TranslatorError(f"{where}: {_describe(error)}") from None
@@ -371,7 +378,7 @@ def _build_rule(file: _RuleFile, index: int, raw: object, vocabulary: _Vocabular
     antipatterns = tuple(compile_field(p, "unless", i) for i, p in enumerate(spec.unless))
     keep_from = compile_field(spec.keep_from, "keep_from") if spec.keep_from is not None else None
     prefilter = [word for item in spec.prefilter for word in vocabulary.words_of(item, f"{where}: field 'prefilter'")]
-    spec = spec.model_copy(update={"prefilter": prefilter})
+    spec = dataclasses.replace(spec, prefilter=prefilter)
     if spec.action is Action.EXTRACT_METADATA and not (regex and regex.groupindex):
         raise TranslatorError(f"{where}: field 'pattern': extract-metadata needs named groups, e.g. (?P<published_at>...)")
     return Rule(spec, file.path, regex, antipatterns, keep_from, line)
@@ -401,18 +408,8 @@ def _check_consistency(rule: RuleSpec, where: str) -> None:
                 raise TranslatorError(f"{where}: field 'examples[{number}].fix': required, since '{rule.action}' changes the text")
 
 
-def _describe(error: ValidationError) -> str:
-    first = error.errors()[0]
-    field = ".".join(str(part) if isinstance(part, str) else f"[{part}]" for part in first["loc"]).replace(".[", "[")
-    if first["type"] == "extra_forbidden":
-        allowed = ", ".join(name for name in RuleSpec.model_fields)
-        message = f"unknown field (allowed: {allowed})"
-    elif first["type"] == "missing":
-        message = "missing"
-    else:
-        message = first["msg"]
-    more = len(error.errors()) - 1
-    return f"field '{field}': {message}" + (f" (and {more} more problem{'s' * (more > 1)})" if more else "")
+def _describe(error: SchemaError) -> str:
+    return f"field '{error.field}': {error.problem}"
 
 
 # Expanded patterns beyond this size are refused: a few nested fragments could
