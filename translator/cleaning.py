@@ -23,6 +23,7 @@ Offsets in findings always refer to the original text.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -31,9 +32,9 @@ from functools import lru_cache
 from .document import Document, Paragraph, Span, quoted_spans, split_sentences, without_quotations
 from .matching import Match, find_matches, find_pull_quote, repeats_headline
 from .regex_cache import cached_compile
+from .textview import NormalisedView
 from .rules import Action, Level, Position, Rule, RuleSet, Scope, load_rules
 
-_MAX_STRIPS_PER_SENTENCE = 8
 _OPENING_PUNCTUATION = frozenset(" \u00a0\u202f«“\"(")
 
 
@@ -89,6 +90,12 @@ def clean_text(text: str, rules: RuleSet | None = None, *, headline: bool = True
     ``bot_rewrite=True`` takes the article for a bot's rewrite without evidence.
     """
     rules = rules if rules is not None else _builtin_rules()
+    view = NormalisedView.of(text)
+    result = _clean_view(view.text, rules, headline, bot_rewrite)
+    return result if view.is_identity else _back_to_original(result, view)
+
+
+def _clean_view(text: str, rules: RuleSet, headline: bool, bot_rewrite: bool) -> CleanResult:
     if bot_rewrite:
         return _Cleaner(text, rules, headline, first_person_guard=False).run()
     first = _Cleaner(text, rules.without_evidence, headline, first_person_guard=True).run()
@@ -97,6 +104,16 @@ def clean_text(text: str, rules: RuleSet | None = None, *, headline: bool = True
     if not rules.needs_evidence and not first.guarded:
         return first
     return _Cleaner(text, rules, headline, first_person_guard=False).run()
+
+
+def _back_to_original(result: CleanResult, view: NormalisedView) -> CleanResult:
+    """A result on the normalised view, in the original's offsets and bytes."""
+    original = view.original
+    findings = []
+    for finding in result.findings:
+        start, end = view.original_offset(finding.start), view.original_offset(finding.end)
+        findings.append(dataclasses.replace(finding, start=start, end=end, original=original[start:end]))
+    return dataclasses.replace(result, original=original, text=view.apply(result.text), findings=tuple(findings))
 
 
 @lru_cache(maxsize=1)
@@ -306,7 +323,8 @@ class _Cleaner:
         sentences = _segments(tracked.text)[0]
         for number in reversed(range(len(sentences))):
             start, end = sentences[number].start, sentences[number].end
-            for attempt in range(_MAX_STRIPS_PER_SENTENCE):
+            attempt = 0
+            while True:  # until no framing is left: each strip shortens the sentence
                 sentence = tracked.text[start:end]
                 quoted = _clip(_segments(tracked.text)[1], start, end)
                 hit = next(((r, m) for r in rules for m in find_matches(r, sentence, quoted)), None)
@@ -315,6 +333,7 @@ class _Cleaner:
                 if attempt == 0 and any(next(find_matches(r, sentence, quoted), None) for r in deleting):
                     break  # the sentence goes whole (chatbot residue…): nothing to restore in it
                 end -= self._strip(paragraph, number, tracked, start, *hit)
+                attempt += 1
 
     def _strip(self, paragraph: Paragraph, number: int, tracked: _TrackedText, offset: int, rule: Rule, match: Match) -> int:
         """Remove the match's ``prefix`` group (or all of it); return how many characters went."""
@@ -353,7 +372,8 @@ class _Cleaner:
     def _delete_sentence(self, rule: Rule, paragraph: Paragraph, number: int, tracked: _TrackedText, sentences: list[Span], match: Match) -> None:
         sentence = sentences[number]
         self._record(rule, paragraph, number, tracked.original_span(sentence.start, sentence.end), "", match)
-        if number + 1 < len(sentences):
+        # (a later sentence may be gone already: then this one ends the paragraph)
+        if number + 1 < len(sentences) and tracked.text[sentence.end :].strip():
             tracked.delete(sentence.start, sentences[number + 1].start)
         else:
             previous_end = sentences[number - 1].end if number else 0
