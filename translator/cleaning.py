@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
@@ -229,7 +229,7 @@ class _Cleaner:
                 return
             last = sentences[-1]
             text = tracked.text[last.start : last.end]
-            hit = next(((r, m) for r in rules if r.action is not Action.FLAG for m in find_matches(r, text, _clip(quoted, last.start, last.end))), None)
+            hit = next(((r, m) for r in rules if r.action is not Action.FLAG for m in find_matches(r, text, quoted.clip(last.start, last.end))), None)
             if hit is None:
                 return
             rule, match = hit
@@ -320,23 +320,28 @@ class _Cleaner:
         if not rules:
             return
         deleting = rule_set.select(Scope.SENTENCE, Action.DELETE_SENTENCE)
-        sentences = _segments(tracked.text)[0]
+        # sentences from the last: a strip changes nothing before the sentence it is in
+        sentences, quotations = _segments(tracked.text)
         for number in reversed(range(len(sentences))):
             start, end = sentences[number].start, sentences[number].end
+            quoted = quotations.clip(start, end)
             attempt = 0
             while True:  # until no framing is left: each strip shortens the sentence
                 sentence = tracked.text[start:end]
-                quoted = _clip(_segments(tracked.text)[1], start, end)
                 hit = next(((r, m) for r in rules for m in find_matches(r, sentence, quoted)), None)
                 if hit is None:
                     break
                 if attempt == 0 and any(next(find_matches(r, sentence, quoted), None) for r in deleting):
                     break  # the sentence goes whole (chatbot residue…): nothing to restore in it
-                end -= self._strip(paragraph, number, tracked, start, *hit)
+                cut = self._strip(paragraph, number, tracked, start, *hit)
+                end -= cut.end - cut.start
+                # quotations after the cut move back with the text (a framing ends before any)
+                quoted = [q if q.end <= cut.start else Span(q.start - (cut.end - cut.start), q.end - (cut.end - cut.start))
+                          for q in quoted if q.end <= cut.start or q.start >= cut.end]
                 attempt += 1
 
-    def _strip(self, paragraph: Paragraph, number: int, tracked: _TrackedText, offset: int, rule: Rule, match: Match) -> int:
-        """Remove the match's ``prefix`` group (or all of it); return how many characters went."""
+    def _strip(self, paragraph: Paragraph, number: int, tracked: _TrackedText, offset: int, rule: Rule, match: Match) -> Span:
+        """Remove the match's ``prefix`` group (or all of it); return what went, in the sentence."""
         span = match.groups.get("prefix", Span(match.start, match.end))
         cut_start, cut_end = offset + span.start, offset + span.end
         capital = _first_letter(tracked.text, cut_end) if _starts_sentence(match.text[: span.start]) else None
@@ -348,7 +353,7 @@ class _Cleaner:
             tracked.set_char(capital, _upper(tracked.text[capital]))
         tracked.delete(cut_start, cut_end)
         self._record(rule, paragraph, number, original, replacement, match)
-        return cut_end - cut_start
+        return span
 
     def _apply_sentence_rules(self, paragraph: Paragraph, tracked: _TrackedText, rule_set: RuleSet) -> None:
         for action in (Action.DELETE_SENTENCE, Action.FLAG):
@@ -358,7 +363,7 @@ class _Cleaner:
             sentences, quoted = _segments(tracked.text)
             for number in reversed(range(len(sentences))):
                 sentence = sentences[number]
-                clipped = _clip(quoted, sentence.start, sentence.end)
+                clipped = quoted.clip(sentence.start, sentence.end)
                 for rule in rules:
                     match = next(find_matches(rule, tracked.text[sentence.start : sentence.end], clipped), None)
                     if match is None:
@@ -385,7 +390,7 @@ class _Cleaner:
         return self.edited.get(paragraph.index) or _TrackedText(paragraph.text, paragraph.start)
 
     def _matches(self, rule: Rule, text: str):
-        return find_matches(rule, text, _segments(text)[1])
+        return find_matches(rule, text, _segments(text)[1].spans)
 
     def _delete_paragraph(self, rule: Rule, paragraph: Paragraph, match: Match | None) -> None:
         """Delete a paragraph; findings inside it until now are superseded by this one."""
@@ -425,15 +430,28 @@ class _Cleaner:
         return "".join(parts)
 
 
+class _Quotations:
+    """A paragraph's quotations, sorted, with a quick look-up of those inside a range."""
+
+    def __init__(self, spans: tuple[Span, ...]) -> None:
+        self.spans = spans
+        self._ends = [span.end for span in spans]
+
+    def clip(self, start: int, end: int) -> list[Span]:
+        """The quotations meeting ``[start, end)``, relative to ``start`` (a sentence's)."""
+        clipped = []
+        index = bisect_right(self._ends, start)
+        while index < len(self.spans) and self.spans[index].start < end:
+            span = self.spans[index]
+            clipped.append(Span(max(span.start, start) - start, min(span.end, end) - start))
+            index += 1
+        return clipped
+
+
 @lru_cache(maxsize=64)
-def _segments(text: str) -> tuple[list[Span], tuple[Span, ...]]:
+def _segments(text: str) -> tuple[list[Span], _Quotations]:
     """Sentences and quotations of a paragraph's current text (cached: asked often)."""
-    return split_sentences(text), quoted_spans(text)
-
-
-def _clip(spans: Iterable[Span], start: int, end: int) -> list[Span]:
-    """Spans intersecting ``[start, end)``, shifted to be relative to ``start``."""
-    return [Span(max(s.start, start) - start, min(s.end, end) - start) for s in spans if s.start < end and start < s.end]
+    return split_sentences(text), _Quotations(quoted_spans(text))
 
 
 _SENTENCE_OPENING = cached_compile(r"\s*(?:[-–—]\s*)?")

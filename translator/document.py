@@ -15,13 +15,19 @@ from .regex_cache import cached_compile
 
 _LINE = cached_compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
 _UPPER = "A-ZÀ-ÖØ-Þ"
+_PAGE_LABEL = (
+    r"(?:Note|Remarque|N\.?\s?B|P\.?\s?S|Mise à jour|Update|Updated|Correction|Rectificatif|Erratum|Source|Sources"
+    r"|Photo|Photos|Crédit|Crédits|Légende|Lire aussi|Voir aussi|À lire|A lire|Infos? pratiques?|Contact|Tarifs?"
+    r"|Horaires?|Programme|Mots-clés|Meta description|Titre|Résumé|Auteur|Author|Disclaimer|Avertissement)\b"
+)
 _SPEECH_OPENING = cached_compile(
     rf"\s*(?:[–—]|-\s"  # a dialogue dash
     rf"|[{_UPPER}][{_UPPER}’' .-]{{1,60}}\.\s*[-–—]\s"  # LE FIGARO. - … / BRUNO LE MAIRE. - …
     rf"|(?:Q|R|Question|Réponse)\s*[.:]\s"  # Q : … / R. …
     # Claire Martin : Je… / Le Parisien : Comment… (a sentence starts after the colon,
-    # where a title goes on in lower case: « Nupes : les socialistes votent »)
-    rf"|(?:[{_UPPER}][\w’'-]*\s){{0,3}}[{_UPPER}][\w’'-]*\s?:\s+[«“\"]?\s?[{_UPPER}])"
+    # where a title goes on in lower case: « Nupes : les socialistes votent »); not a
+    # label of the page (« Note : », « Mise à jour : », « Source : »…)
+    rf"|(?!{_PAGE_LABEL})(?:[{_UPPER}][\w’'-]*\s){{0,3}}[{_UPPER}][\w’'-]*\s?:\s+[«“\"]?\s?[{_UPPER}])"
 )
 _INTERVIEW_CREDIT = cached_compile(r"\s*\(?propos\s+recueillis\s+par\b", re.IGNORECASE)
 # « - Une enquête ouverte - »: an AFP sub-heading, not a dialogue dash
@@ -45,7 +51,11 @@ _SPEECH_TAG = cached_compile(
     r"(?<![»”\"])(?<![»”\"][\s\u00a0]),\s+(?:[a-zàâéèêîôû]+-t-(?:il|elle|ils|elles|on)|(?:[a-zàâéèêîôû]+-(?:il|elle|ils|elles))"
     r"|(?:a|ont|avait|avaient)\s+(?:dit|déclaré|soufflé|lâché|confié|expliqué|ajouté|assuré|réagi|commenté|raconté"
     r"|glissé|reconnu|souligné|insisté|résumé|indiqué|martelé|prévenu|lancé|avoué|admis|regretté|poursuivi|conclu"
-    r"|répondu|précisé|estimé|témoigné|confessé|plaisanté|tranché|analysé|constaté|salué|déploré|affirmé))(?![\w’'-])"
+    r"|répondu|précisé|estimé|témoigné|confessé|plaisanté|tranché|analysé|constaté|salué|déploré|affirmé)"
+    # an inverted incise: « …, sourit la sexagénaire », « …, explique Paul Martin »
+    r"|(?:dit|sourit|explique|raconte|confie|souffle|lâche|glisse|ajoute|poursuit|résume|précise|assure|insiste"
+    r"|reconnaît|admet|avoue|note|observe|estime|tranche|conclut|rappelle|souligne|plaisante|s'amuse|s’amuse)"
+    r"\s+(?:le|la|l['’]|les|un|une|son|sa|ses|cette|ce|[A-ZÀ-ÖØ-Þ]))(?![\w’'-])"
 )
 # an interviewer's question standing as a paragraph: « Qu’entendez-vous par là ? »
 _QUESTION_TO_YOU = cached_compile(r"[^\n]*(?<![\w’'-])(?:vous|votre|vos|-vous)(?![\w’'-])[^\n]*\?\s*", re.IGNORECASE)
@@ -184,11 +194,10 @@ class Document:
     def is_in_first_person(self) -> bool:
         """Whether the writer speaks as « je » throughout: a letter, a column, a reportage.
 
-        Counted on body sentences outside quotations and speech, leaving out those
-        shaped as a framing with the writer as subject (« je … que », « je … : »),
-        which a bot injects: three or
-        more in two paragraphs or more make the article first-person.  A « nous » with
-        its verb counts too (« Nous refusons… »: a collective op-ed, a reportage).
+        Counted on body sentences outside quotations and speech: three or more in two
+        paragraphs or more, in the first person and not shaped as a framing with the
+        writer as subject (« je … que », « je … : », which a bot injects).  A « nous »
+        with its verb counts too (« Nous refusons… »: a collective op-ed, a reportage).
         """
         paragraphs = set()
         count = 0

@@ -72,7 +72,7 @@ _SPEAKER_PRONOUN = cached_compile(
     r"\b(?:je|j['’]|me|m['’]|moi|mon|ma|mes|nous|notre|nos|vous|votre|vos|tu|te|ton|ta|tes)\b", re.IGNORECASE
 )
 _CONTENT_WORD = cached_compile(r"[^\W\d_]{4,}")
-_MIN_CONTENT_WORDS = 6
+_MIN_CONTENT_WORDS = 5
 
 
 def find_pull_quote(paragraph: str, article: str, overlap: float) -> Match | None:
@@ -80,7 +80,7 @@ def find_pull_quote(paragraph: str, article: str, overlap: float) -> Match | Non
 
     Call it on the paragraph that opens the body.  The quote reads as a news
     statement (no speaker: no attribution, no first or second person), carries at
-    least six content words, and at least ``overlap`` of them (compared by their
+    least five content words, and at least ``overlap`` of them (compared by their
     first five letters) occur elsewhere in ``article``.  Quotations of real speech
     and quoted sub-headings do not qualify.
     """
