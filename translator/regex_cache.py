@@ -35,6 +35,7 @@ class RegexCache:
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self._entries: dict[str, _Entry] | None = None
+        self._used: set[str] = set()  # what this process asked for: what the next one will
         self._grown = False
 
     @classmethod
@@ -54,7 +55,9 @@ class RegexCache:
         if entry is not None:
             try:
                 flags_in_force, code, groups, groupindex, indexgroup = entry
-                return _sre.compile(pattern, flags_in_force, code, groups, groupindex, indexgroup)
+                compiled = _sre.compile(pattern, flags_in_force, code, groups, groupindex, indexgroup)
+                self._used.add(key)
+                return compiled
             except Exception:  # noqa: BLE001 - a damaged entry: compile afresh
                 pass
         parsed = _parser.parse(pattern, flags)  # raises re.error as re.compile does
@@ -65,11 +68,13 @@ class RegexCache:
             indexgroup[index] = name
         entry = (int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
         self._entries[key] = entry
+        self._used.add(key)
         self._grown = True
         return _sre.compile(pattern, *entry)
 
     def save(self) -> None:
-        """Write the cache back if it grew; a failure leaves the old file (or none)."""
+        """Write the cache back if it grew, with only the patterns this process used (so
+        patterns of rules since changed do not pile up); a failure leaves the old file."""
         if self.path is None or not self._grown:
             return
         temporary: Path | None = None
@@ -78,7 +83,7 @@ class RegexCache:
             handle, name = tempfile.mkstemp(dir=self.path.parent, prefix=".regex-", suffix=".tmp")
             temporary = Path(name)
             with os.fdopen(handle, "wb") as stream:
-                marshal.dump(self._entries, stream)
+                marshal.dump({key: self._entries[key] for key in self._used}, stream)
             os.replace(temporary, self.path)
             self._grown = False
         except (OSError, ValueError):
