@@ -44,3 +44,20 @@ def test_an_unwritable_cache_folder_is_no_error(tmp_path):
     cache.compile(PATTERN, FLAGS)
     cache.save()  # nothing written, nothing raised
     assert not (blocker / "regex.marshal").exists()
+
+
+def test_patterns_no_longer_used_do_not_pile_up(tmp_path):
+    path = tmp_path / "regex.marshal"
+    old = RegexCache(path)
+    old.compile("ancienne", 0)
+    old.save()
+    new = RegexCache(path)
+    new.compile("nouvelle", 0)
+    new.save()
+    size_with_one = path.stat().st_size
+    assert RegexCache(path).compile("nouvelle", 0).match("nouvelle")
+    both = RegexCache(tmp_path / "both.marshal")
+    both.compile("ancienne", 0)
+    both.compile("nouvelle", 0)
+    both.save()
+    assert size_with_one < (tmp_path / "both.marshal").stat().st_size
