@@ -50,6 +50,27 @@ def spun_articles() -> list[str]:
     ]
 
 
+# One long paragraph of each shape that once made cleaning quadratic (redteam 05, 24).
+HARD_SHAPES = {
+    "quoted sentences": "Il dit « oui ». ",
+    "first person around quotations": "J’ai vu « oui ». ",
+    "a framing in every sentence": "J’ai appris que le maire part. ",
+}
+
+
+def hard_shapes(size: int = 120_000) -> list[str]:
+    from translator import clean_text
+
+    lines = []
+    for name, unit in HARD_SHAPES.items():
+        text = "Titre\n\n" + unit * (size // len(unit)) + "\n"
+        started = time.perf_counter()
+        clean_text(text)
+        seconds = time.perf_counter() - started
+        lines.append(f"one {len(text.encode()) // 1000} KB paragraph, {name}: {seconds:.2f} s ({len(text.encode()) / seconds / 1e6:.2f} MB/s)")
+    return lines
+
+
 def import_check() -> str:
     """The heavy modules the clean path must not import."""
     code = (
@@ -102,6 +123,8 @@ def main() -> None:
     print(f"throughput over the {len(texts)} dev articles, one translator clean DIR -o OUT run: "
           f"{command_line_throughput(texts):.2f} MB/s (start-up included)")
     print(f"heavy modules imported on the clean path: {import_check()}")
+    for line in hard_shapes():
+        print(line)
 
 
 if __name__ == "__main__":
