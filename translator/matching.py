@@ -67,7 +67,11 @@ def repeats_headline(headline: str, paragraph: str, similarity: float) -> bool:
 
 
 _WHOLE_QUOTE = cached_compile(r"^\s*[«“\"](?P<quote>[^«»“”\"]+)[»”\"]\s*$")
-_ATTRIBUTION = cached_compile(r"-(?:t-)?(?:il|elle|ils|elles|on)\b|\b(?:selon|d['’]après)\b", re.IGNORECASE)
+# a speaker inside the quotation (« …, a-t-il dit, … », « selon lui »); « selon les premiers
+# bilans » is the story's own sourcing, which a pull quote repeats
+_ATTRIBUTION = cached_compile(
+    r"-(?:t-)?(?:il|elle|ils|elles|on)\b|\b(?:selon|d['’]après)\s+(?:lui|elle|eux|elles|moi|nous|vous)\b", re.IGNORECASE
+)
 _SPEAKER_PRONOUN = cached_compile(
     r"\b(?:je|j['’]|me|m['’]|moi|mon|ma|mes|nous|notre|nos|vous|votre|vos|tu|te|ton|ta|tes)\b", re.IGNORECASE
 )
