@@ -160,12 +160,12 @@ class _Cleaner:
         # only the rules whose prefilter the article passes can fire anywhere in it (outside
         # quotations, for the rules that skip them)
         unquoted = "\n".join(without_quotations(p.text) for p in self.document.paragraphs)
-        candidates = [r for r in rules if r.passes_prefilter(text if r.inside_quotes else unquoted)]
+        candidates = rules.passing_prefilters(text, unquoted)
         # an article written in the first person on purpose keeps its « je »
         self.guarded = (
             first_person_guard and any(r.first_person for r in candidates) and self.document.is_in_first_person
         )
-        self.rules = RuleSet((r for r in candidates if not (self.guarded and r.first_person)), rules.words)
+        self.rules = RuleSet((r for r in candidates if not (self.guarded and r.first_person)), rules.words) if self.guarded else candidates
         self.headline = self.document.headline if headline else None
         self.body = self.document.paragraphs[1:] if self.headline else self.document.paragraphs
         self.findings: list[Finding] = []
@@ -265,8 +265,7 @@ class _Cleaner:
         tracked = _TrackedText(paragraph.text, paragraph.start)
         # the rules whose prefilter the paragraph passes (edits only shorten it); outside
         # quotations for the rules that skip them
-        unquoted = without_quotations(paragraph.text)
-        rules = RuleSet(r for r in self.rules if r.passes_prefilter(paragraph.text if r.inside_quotes else unquoted))
+        rules = self.rules.passing_prefilters(paragraph.text, without_quotations(paragraph.text))
         self._strip_prefixes(paragraph, tracked, rules)
         leading = not any(p.index < paragraph.index and p.index not in self.deleted for p in self.body)
         for rule in rules.select(Scope.PARAGRAPH):

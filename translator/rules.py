@@ -159,13 +159,6 @@ class Rule:
     first_person: bool = field(init=False)
     prefilter: tuple[str, ...] = field(init=False)  # casefolded
 
-    def passes_prefilter(self, text: str) -> bool:
-        """Whether the pattern can match ``text`` at all, by a cheap substring test."""
-        if not self.prefilter:
-            return True
-        folded = _casefolded(text)
-        return any(word in folded for word in self.prefilter)
-
     def __post_init__(self) -> None:
         for name in ("id", "level", "scope", "action", "matcher", "position", "inside_quotes", "evidence", "needs_evidence", "first_person"):
             object.__setattr__(self, name, getattr(self.spec, name))
@@ -188,9 +181,11 @@ def _casefolded(text: str) -> str:
 class RuleSet:
     """An ordered, immutable collection of rules with unique ids."""
 
-    def __init__(self, rules: Iterable[Rule], words: Iterable[str] = ()) -> None:
+    def __init__(self, rules: Iterable[Rule], words: Iterable[str] = (), cues: tuple[frozenset[str], frozenset[str]] | None = None) -> None:
         self.rules: tuple[Rule, ...] = tuple(rules)
         self.words: frozenset[str] = frozenset(words)  # every form of the rule files' word lists
+        if cues is not None:  # the prefilter words known to occur in the text these rules are for
+            self._cues, self._quoted_cues = cues
         self._by_id = {rule.id: rule for rule in self.rules}
         self._selected: dict[tuple, list[Rule]] = {}
         self.needs_evidence = any(rule.needs_evidence for rule in self.rules)
@@ -217,6 +212,29 @@ class RuleSet:
             for rule in self.rules
         ]
         return hashlib.sha256(json.dumps(specs, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+
+    def passing_prefilters(self, text: str, unquoted: str) -> RuleSet:
+        """The rules whose prefilter ``text`` passes (``unquoted`` for the rules that skip
+        quotations): every cue word of the set is looked for once, not once per rule."""
+        present = frozenset(cue for cue in self._cues if cue in _casefolded(unquoted))
+        present_quoted = frozenset(cue for cue in self._quoted_cues if cue in _casefolded(text))
+        return RuleSet(
+            (
+                rule for rule in self.rules
+                if not rule.prefilter or not (present_quoted if rule.inside_quotes else present).isdisjoint(rule.prefilter)
+            ),
+            self.words,
+            # a part of the text (a paragraph) can only hold cues the whole holds
+            (present, present_quoted),
+        )
+
+    @cached_property
+    def _cues(self) -> frozenset[str]:
+        return frozenset(cue for rule in self.rules if not rule.inside_quotes for cue in rule.prefilter)
+
+    @cached_property
+    def _quoted_cues(self) -> frozenset[str]:
+        return frozenset(cue for rule in self.rules if rule.inside_quotes for cue in rule.prefilter)
 
     def select(self, scope: Scope, *actions: Action) -> list[Rule]:
         """Rules of a scope, restricted to some actions when given, in load order."""
