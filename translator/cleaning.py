@@ -26,6 +26,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_right
+from itertools import chain
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
@@ -147,6 +148,29 @@ class _TrackedText:
     def set_char(self, position: int, char: str) -> None:
         self._origins()
         self.text = self.text[:position] + char + self.text[position + 1 :]
+
+    def part(self, start: int, end: int) -> _TrackedText:
+        """``text[start:end]`` to edit on its own (edits there cost its length, not the
+        paragraph's), then to put back with :meth:`put_back`."""
+        piece = _TrackedText(self.text[start:end], 0)
+        piece._origin = self._origins()[start:end]
+        piece._end = self.original(end)
+        return piece
+
+    def put_back(self, pieces: list[tuple[int, int, _TrackedText]]) -> None:
+        """Replace each ``text[start:end]`` by its edited piece (sorted, disjoint), in one pass."""
+        origin = self._origins()
+        texts: list[str] = []
+        origins: list[list[int]] = []
+        position = 0
+        for start, end, piece in pieces:
+            texts += [self.text[position:start], piece.text]
+            origins += [origin[position:start], piece._origins()]
+            position = end
+        texts.append(self.text[position:])
+        origins.append(origin[position:])
+        self.text = "".join(texts)
+        self._origin = list(chain.from_iterable(origins))
 
     def _origins(self) -> list[int]:
         if self._origin is None:
@@ -319,25 +343,29 @@ class _Cleaner:
         if not rules:
             return
         deleting = rule_set.select(Scope.SENTENCE, Action.DELETE_SENTENCE)
-        # sentences from the last: a strip changes nothing before the sentence it is in
+        # each sentence is edited on its own, and all are put back at once
         sentences, quotations = _segments(tracked.text)
-        for number in reversed(range(len(sentences))):
-            start, end = sentences[number].start, sentences[number].end
-            quoted = quotations.clip(start, end)
-            attempt = 0
+        edited: list[tuple[int, int, _TrackedText]] = []
+        for number, bounds in enumerate(sentences):
+            quoted = quotations.clip(bounds.start, bounds.end)
+            piece: _TrackedText | None = None
             while True:  # until no framing is left: each strip shortens the sentence
-                sentence = tracked.text[start:end]
+                sentence = piece.text if piece is not None else tracked.text[bounds.start : bounds.end]
                 hit = next(((r, m) for r in rules for m in find_matches(r, sentence, quoted)), None)
                 if hit is None:
                     break
-                if attempt == 0 and any(next(find_matches(r, sentence, quoted), None) for r in deleting):
-                    break  # the sentence goes whole (chatbot residue…): nothing to restore in it
-                cut = self._strip(paragraph, number, tracked, start, *hit)
-                end -= cut.end - cut.start
+                if piece is None:
+                    if any(next(find_matches(r, sentence, quoted), None) for r in deleting):
+                        break  # the sentence goes whole (chatbot residue…): nothing to restore in it
+                    piece = tracked.part(bounds.start, bounds.end)
+                cut = self._strip(paragraph, number, piece, 0, *hit)
                 # quotations after the cut move back with the text (a framing ends before any)
                 quoted = [q if q.end <= cut.start else Span(q.start - (cut.end - cut.start), q.end - (cut.end - cut.start))
                           for q in quoted if q.end <= cut.start or q.start >= cut.end]
-                attempt += 1
+            if piece is not None:
+                edited.append((bounds.start, bounds.end, piece))
+        if edited:
+            tracked.put_back(edited)
 
     def _strip(self, paragraph: Paragraph, number: int, tracked: _TrackedText, offset: int, rule: Rule, match: Match) -> Span:
         """Remove the match's ``prefix`` group (or all of it); return what went, in the sentence."""
