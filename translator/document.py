@@ -49,9 +49,13 @@ _OPINION = cached_compile(
 # (not after a closing quotation mark: the words were quoted)
 _SPEECH_TAG = cached_compile(
     r"(?<![»”\"])(?<![»”\"][\s\u00a0]),\s+(?:[a-zàâéèêîôû]+-t-(?:il|elle|ils|elles|on)|(?:[a-zàâéèêîôû]+-(?:il|elle|ils|elles))"
-    r"|(?:a|ont|avait|avaient)\s+(?:dit|déclaré|soufflé|lâché|confié|expliqué|ajouté|assuré|réagi|commenté|raconté"
-    r"|glissé|reconnu|souligné|insisté|résumé|indiqué|martelé|prévenu|lancé|avoué|admis|regretté|poursuivi|conclu"
-    r"|répondu|précisé|estimé|témoigné|confessé|plaisanté|tranché|analysé|constaté|salué|déploré|affirmé)"
+    # (verbs that take no object here: « …, a reconnu les faits » closes an apposition)
+    r"|(?:a|ont|avait|avaient)\s+(?:dit|déclaré|soufflé|lâché|confié|ajouté|réagi|commenté"
+    r"|glissé|insisté|martelé|prévenu|lancé|regretté|poursuivi|conclu|répondu|précisé|confessé|plaisanté|tranché|affirmé)"
+    # (verbs that may take one, when a speaker follows: « …, a expliqué l’entraîneur »)
+    r"|(?:a|ont|avait|avaient)\s+(?:expliqué|assuré|estimé|raconté|souligné|indiqué|reconnu|admis|avoué|analysé|salué"
+    r"|constaté|témoigné|résumé|déploré|souri|ironisé)\s+(?:de\s+son\s+côté\s+)?(?:(?:le|la|l['’]|son|sa)\s*)?"
+    r"(?:[A-ZÀ-ÖØ-Þ][\w’'-]+|[\w-]+(?:eur|euse|rice|iste|ier|ière|ien|ienne|ant|ante|at|ate|é|ée|in|ine|aire))(?=[\s,.;!?…]|$)"
     # an inverted incise: « …, sourit la sexagénaire », « …, explique Paul Martin »
     r"|(?:dit|sourit|explique|raconte|confie|souffle|lâche|glisse|ajoute|poursuit|résume|précise|assure|insiste"
     r"|reconnaît|admet|avoue|note|observe|estime|tranche|conclut|rappelle|souligne|plaisante|s'amuse|s’amuse)"
@@ -59,6 +63,12 @@ _SPEECH_TAG = cached_compile(
 )
 # an interviewer's question standing as a paragraph: « Qu’entendez-vous par là ? »
 _QUESTION_TO_YOU = cached_compile(r"[^\n]*(?<![\w’'-])(?:vous|votre|vos|-vous)(?![\w’'-])[^\n]*\?\s*", re.IGNORECASE)
+# a reportage's byline or dateline: « Kherson, de notre envoyée spéciale. »
+_REPORTER = cached_compile(
+    r"(?<![\w’'-])(?:de\s+notre\s+|notre\s+)?(?:envoyée?s?\s+spéciale?s?|correspondante?\s+(?:à|en|au|aux)\s+[A-ZÀ-ÖØ-Þ]"
+    r"|de\s+notre\s+correspondante?)(?![\w’'-])",
+    re.IGNORECASE,
+)
 # a letter's salutation opening the body: « Monsieur le ministre, », « Chers lecteurs, »
 _SALUTATION = cached_compile(
     r"\s*(?:monsieur|madame|mesdames|messieurs|cher|chère|chers|chères)\b[^,.!?\n]{0,40},\s", re.IGNORECASE
@@ -181,8 +191,9 @@ class Document:
 
     @cached_property
     def is_first_person_genre(self) -> bool:
-        """An op-ed, a column or a letter: it says so, is signed, or opens with a salutation."""
-        if any(_OPINION.match(p.text) for p in self.paragraphs[:3]):
+        """An op-ed, a column, a letter or a reportage: it says so (a label, « envoyé
+        spécial »), is signed, or opens with a salutation."""
+        if any(_OPINION.match(p.text) or _REPORTER.search(p.text[:200]) for p in self.paragraphs[:3]):
             return True
         body = self.paragraphs[1:]
         return bool(body) and (
@@ -266,8 +277,9 @@ _ABBREVIATIONS = frozenset(
 # then white space and something that can start a sentence.
 _SENTENCE_END = cached_compile(
     r"(?P<stop>[.!?…]+)(?P<closing>[ \t\u00a0\u202f]*[»”\")\]]+)?"
-    # (or nothing, before a date glued to the full stop: « … 81 kg.2023-05-10 19:31 »)
-    r"(?P<gap>[ \t\u00a0\u202f]*(?:\r\n|\n|\r)[ \t]*|[ \t\u00a0\u202f]+|(?=\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}))"
+    # (or nothing, before a timestamp glued to the full stop: « … 81 kg.2023-05-10 19:31 »)
+    r"(?P<gap>[ \t\u00a0\u202f]*(?:\r\n|\n|\r)[ \t]*|[ \t\u00a0\u202f]+"
+    r"|(?=\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|(?:Publié|Mis à jour|Mise à jour|Modifié|Posté|MAJ|Màj)\b))"
     r"(?=[«“\"(\[\-–—]?[\s\u00a0\u202f]*[A-ZÀ-ÖØ-Þ0-9])"
 )
 _WORD_BEFORE = cached_compile(r"([\w°]+)$")
