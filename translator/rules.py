@@ -28,7 +28,7 @@ import re
 import textwrap
 import dataclasses
 from dataclasses import dataclass, field
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -38,7 +38,7 @@ from .errors import TranslatorError
 from .files import parse_yaml_tree, read_data_file, yaml_line
 from .regex_cache import cached_compile, save_compiled
 from .resources import builtin_data_dir
-from .schema import SchemaError, build, field_names
+from .schema import SchemaError, build
 
 
 class Level(StrEnum):
@@ -383,7 +383,7 @@ def _build_rule(file: _RuleFile, index: int, raw: object, vocabulary: _Vocabular
         field_line = yaml_line(file.tree, "rules", index, *error.location)
         if field_line is not None and field_line != line:
             where = f"{_where(file.path, field_line)}: rule '{name}'" if isinstance(name, str) else where
-        raise TranslatorError(f"{where}: {_describe(error)}") from None
+        raise TranslatorError(f"{where}: field '{error.field}': {error.problem}") from None
     _check_consistency(spec, where)
     flags = re.VERBOSE | (0 if spec.case_sensitive else re.IGNORECASE)
 
@@ -424,10 +424,6 @@ def _check_consistency(rule: RuleSpec, where: str) -> None:
         for number, example in enumerate(rule.examples):
             if example.fix is None:
                 raise TranslatorError(f"{where}: field 'examples[{number}].fix': required, since '{rule.action}' changes the text")
-
-
-def _describe(error: SchemaError) -> str:
-    return f"field '{error.field}': {error.problem}"
 
 
 # Expanded patterns beyond this size are refused: a few nested fragments could

@@ -64,11 +64,6 @@ def build(cls: type[T], data: object, location: Location = ()) -> T:
     return cls(**values)
 
 
-def field_names(cls: type) -> list[str]:
-    """The keys a mapping for ``cls`` may hold, as written."""
-    return list(_fields(cls))
-
-
 @cache
 def _fields(cls: type) -> dict[str, dataclasses.Field]:
     return {

@@ -64,7 +64,7 @@ class NormalisedView:
         if self.is_identity:
             return edited
         old_lines, new_lines = self.text.splitlines(keepends=True), edited.splitlines(keepends=True)
-        old_at, new_at = _line_offsets(old_lines), _line_offsets(new_lines)
+        old_at = _line_offsets(old_lines)
         out: list[str] = []
         for tag, i1, i2, j1, j2 in SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes():
             start, end = old_at[i1], old_at[i2]
