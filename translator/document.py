@@ -149,7 +149,8 @@ class Document:
         A paragraph opening with a dialogue dash or a speaker's label (« – Je… »,
         « BRUNO LE MAIRE. - … », « Claire Martin : … », « Q : … ») is speech; an AFP
         sub-heading (« - Une enquête ouverte - ») is not.  In an interview (« Propos
-        recueillis par », two such paragraphs, or question paragraphs put to « vous »)
+        recueillis par », two such paragraphs, question paragraphs put to « vous », or two
+        short questions each answered by the paragraph after)
         everything from the first question or answer on is; in a first-person genre (an
         op-ed, a column, a letter: its label, a byline « Par Jean Martin, … », a
         salutation or a signature) all of it is; so are first-person paragraphs that go
@@ -165,9 +166,15 @@ class Document:
         labelled = [p.index for p in self.paragraphs[1:] if _SPEECH_OPENING.match(p.text) and not _SUB_HEADING.match(p.text)]
         questions = [p.index for p in self.paragraphs[1:] if p.text.rstrip().endswith("?")]
         put_to_you = any(_QUESTION_TO_YOU.fullmatch(self.paragraphs[i].text) for i in questions)
+        # short questions standing alone, each answered by the next paragraph
+        asked = [
+            i for i in questions
+            if len(self.paragraphs[i].text) <= 160 and i + 1 < len(self.paragraphs) and i + 1 not in questions
+        ]
         if (
             len(labelled) >= 2
             or (len(questions) >= 2 and put_to_you)
+            or len(asked) >= 2
             or any(_INTERVIEW_CREDIT.match(p.text) for p in self.paragraphs)
         ):
             first = min(labelled + questions, default=None)
