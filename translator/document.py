@@ -61,6 +61,7 @@ _SPEECH_TAG = cached_compile(
     r"|reconnaît|admet|avoue|note|observe|estime|tranche|conclut|rappelle|souligne|plaisante|s'amuse|s’amuse)"
     r"\s+(?:le|la|l['’]|les|un|une|son|sa|ses|cette|ce|[A-ZÀ-ÖØ-Þ]))(?![\w’'-])"
 )
+_WORDS = cached_compile(r"[^\W\d_]{2,}")
 # an interviewer's question standing as a paragraph: « Qu’entendez-vous par là ? »
 _QUESTION_TO_YOU = cached_compile(r"[^\n]*(?<![\w’'-])(?:vous|votre|vos|-vous)(?![\w’'-])[^\n]*\?\s*", re.IGNORECASE)
 # a reportage's byline or dateline: « Kherson, de notre envoyée spéciale. »
@@ -164,12 +165,18 @@ class Document:
 
     def _interview_or_labelled(self) -> frozenset[int]:
         labelled = [p.index for p in self.paragraphs[1:] if _SPEECH_OPENING.match(p.text) and not _SUB_HEADING.match(p.text)]
-        questions = [p.index for p in self.paragraphs[1:] if p.text.rstrip().endswith("?")]
+        # questions standing as paragraphs (a repeated headline is none: it will go)
+        headline = self.paragraphs[0].text.strip() if self.paragraphs else ""
+        questions = [
+            p.index for p in self.paragraphs[1:] if p.text.rstrip().endswith("?") and p.text.strip() != headline
+        ]
         put_to_you = any(_QUESTION_TO_YOU.fullmatch(self.paragraphs[i].text) for i in questions)
-        # short questions standing alone, each answered by the next paragraph
+        # short questions of a few words, each answered by a paragraph of a few words
         asked = [
             i for i in questions
-            if len(self.paragraphs[i].text) <= 160 and i + 1 < len(self.paragraphs) and i + 1 not in questions
+            if len(self.paragraphs[i].text) <= 160 and len(_WORDS.findall(self.paragraphs[i].text)) >= 3
+            and i + 1 < len(self.paragraphs) and i + 1 not in questions
+            and len(_WORDS.findall(self.paragraphs[i + 1].text)) >= 3
         ]
         if (
             len(labelled) >= 2
