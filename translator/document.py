@@ -283,10 +283,12 @@ _FRAMING_SHAPE = cached_compile(
 # --- sentences -------------------------------------------------------------------
 
 _ABBREVIATIONS = frozenset(
-    """m mm mme mmes mlle mlles dr pr me mes mgr st ste av apr env etc cf ex p pp
-    vol no n° art al éd ed coll chap fig min max tél jr sr vs op cit ibid
+    """m mm mme mmes mlle mlles dr pr me mes mgr st ste av apr env etc cf ex
+    al éd ed coll tél jr sr vs op cit ibid
     janv févr fév avr juil sept oct nov déc lun mar mer jeu ven sam dim""".split()
 )
+# abbreviations only before a number: « vol. 3 », « p. 12 », but « en vol. As of… » ends
+_NUMBER_ABBREVIATIONS = frozenset("p pp vol no n° art chap fig min max".split())
 # End of a sentence: terminal punctuation, optional closing quotes or brackets,
 # then white space and something that can start a sentence.
 _SENTENCE_END = cached_compile(
@@ -324,6 +326,8 @@ def _is_abbreviation(text: str, period: int) -> bool:
     if not word:
         return False
     token = word.group(1)
+    if token.lower() in _NUMBER_ABBREVIATIONS:
+        return text[period + 1 : period + 3].strip()[:1].isdigit()
     return token.lower() in _ABBREVIATIONS or (len(token) == 1 and token.isupper())
 
 
