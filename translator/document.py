@@ -293,9 +293,11 @@ _NUMBER_ABBREVIATIONS = frozenset("p pp vol no n° art chap fig min max".split()
 # then white space and something that can start a sentence.
 _SENTENCE_END = cached_compile(
     r"(?P<stop>[.!?…]+)(?P<closing>[ \t\u00a0\u202f]*[»”\")\]]+)?"
-    # (or nothing, before a timestamp glued to the full stop: « … 81 kg.2023-05-10 19:31 »)
+    # (or nothing, before a timestamp glued to the full stop: « … 81 kg.2023-05-10 19:31 »,
+    # or before a sentence glued to a word's full stop: « …le syndicat.Souhaitez-vous… »)
     r"(?P<gap>[ \t\u00a0\u202f]*(?:\r\n|\n|\r)[ \t]*|[ \t\u00a0\u202f]+"
-    r"|(?=\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|(?:Publié|Mis à jour|Mise à jour|Modifié|Posté|MAJ|Màj)\b))"
+    r"|(?=\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|(?:Publié|Mis à jour|Mise à jour|Modifié|Posté|MAJ|Màj)\b)"
+    r"|(?=(?<=[a-zà-ÿ]{3}[.!?])[A-ZÀ-ÖØ-Þ][a-zà-ÿ]{2}))"
     r"(?=[«“\"(\[\-–—]?[\s\u00a0\u202f]*[A-ZÀ-ÖØ-Þ0-9])"
 )
 _WORD_BEFORE = cached_compile(r"([\w°]+)$")
