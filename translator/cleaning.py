@@ -33,8 +33,8 @@ from functools import lru_cache
 from .document import Document, Paragraph, Span, quoted_spans, split_sentences, without_quotations
 from .matching import Match, find_matches, find_pull_quote, repeats_headline
 from .regex_cache import cached_compile
-from .textview import NormalisedView
 from .rules import Action, Level, Position, Rule, RuleSet, Scope, load_rules
+from .textview import NormalisedView
 
 _OPENING_PUNCTUATION = frozenset(" \u00a0\u202f«“\"(")
 
@@ -297,7 +297,7 @@ class _Cleaner:
                 continue
             if rule.position is Position.LEADING and not leading:
                 continue
-            match = self._paragraph_match(rule, paragraph, tracked.text)
+            match = self._paragraph_match(rule, paragraph, tracked.text, leading)
             if match is None:
                 continue
             if rule.action is Action.DELETE_PARAGRAPH:
@@ -330,9 +330,9 @@ class _Cleaner:
         tracked.delete(start, end)
         return True
 
-    def _paragraph_match(self, rule: Rule, paragraph: Paragraph, text: str) -> Match | None:
+    def _paragraph_match(self, rule: Rule, paragraph: Paragraph, text: str, leading: bool) -> Match | None:
         if rule.matcher == "pull-quote":
-            if any(p.index < paragraph.index and p.index not in self.deleted for p in self.body):
+            if not leading:
                 return None  # only the paragraph opening the body can be a pull quote
             others = "\n".join(p.text for p in self.document.paragraphs if p.index != paragraph.index)
             return find_pull_quote(text, others, rule.spec.similarity)

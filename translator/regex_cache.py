@@ -40,7 +40,7 @@ class RegexCache:
 
     @classmethod
     def default(cls) -> RegexCache:
-        if _sre is None or os.environ.get("TRANSLATOR_NO_REGEX_CACHE"):
+        if _sre is None:
             return cls(None)
         from platformdirs import user_cache_path
 

@@ -216,8 +216,9 @@ class RuleSet:
     def passing_prefilters(self, text: str, unquoted: str) -> RuleSet:
         """The rules whose prefilter ``text`` passes (``unquoted`` for the rules that skip
         quotations): every cue word of the set is looked for once, not once per rule."""
-        present = frozenset(cue for cue in self._cues if cue in _casefolded(unquoted))
-        present_quoted = frozenset(cue for cue in self._quoted_cues if cue in _casefolded(text))
+        folded, folded_quoted = _casefolded(unquoted), _casefolded(text)
+        present = frozenset(cue for cue in self._cues if cue in folded)
+        present_quoted = frozenset(cue for cue in self._quoted_cues if cue in folded_quoted)
         return RuleSet(
             (
                 rule for rule in self.rules
