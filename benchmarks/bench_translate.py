@@ -78,10 +78,10 @@ def main() -> None:
 
         ours_warm = in_process(f"""
             import time
-            from translator.engine import Engine
-            from translator.glossary import Glossary
-            from translator.packages import find_package
-            from translator.translation import translate_documents
+            from translator.translate.engines.argos import Engine
+            from translator.translate.glossary import Glossary
+            from translator.translate.packages import find_package
+            from translator.translate.documents import translate_documents
             engine = Engine(find_package("fr", "en"))
             engine.translate(["Bonjour."])
             text = open({str(article)!r}).read()
@@ -111,11 +111,11 @@ def main() -> None:
         stage_cold, stage_warm = (
             in_process(f"""
                 import time
-                from translator.engine import Engine
-                from translator.glossary import Glossary
-                from translator.memory import TranslationMemory
-                from translator.packages import find_package
-                from translator.translation import translate_documents
+                from translator.translate.engines.argos import Engine
+                from translator.translate.glossary import Glossary
+                from translator.translate.memory import TranslationMemory
+                from translator.translate.packages import find_package
+                from translator.translate.documents import translate_documents
                 engine = Engine(find_package("fr", "en"))
                 engine.translate(["Bonjour."])
                 text = open({str(article)!r}).read()

@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.cases import Case, load_case_file  # noqa: E402
 from translator import clean_text  # noqa: E402
-from translator.rules import Level  # noqa: E402
+from translator.clean.rules import Level  # noqa: E402
 
 
 def problems(case: Case) -> list[str]:

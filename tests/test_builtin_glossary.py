@@ -3,8 +3,8 @@ and leaves ordinary French alone."""
 
 import pytest
 
-from translator.glossary import TermType, load_glossaries, load_glossary_file
 from translator.resources import builtin_data_dir
+from translator.translate.glossary import TermType, load_glossaries, load_glossary_file
 
 from .conftest import SEED
 

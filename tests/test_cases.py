@@ -3,7 +3,7 @@
 import pytest
 
 from translator import clean_text
-from translator.rules import Level
+from translator.clean.rules import Level
 
 from .cases import load_cases
 

@@ -3,8 +3,8 @@
 import pytest
 
 from translator import TranslatorError
-from translator.glossary import Glossary, Term, TermType, load_glossary_file
-from translator.translation import translate_documents
+from translator.translate.documents import translate_documents
+from translator.translate.glossary import Glossary, Term, TermType, load_glossary_file
 
 from .conftest import run_cli
 

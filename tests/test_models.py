@@ -5,7 +5,7 @@ import zipfile
 
 import pytest
 
-from translator.packages import KNOWN_PACKAGES
+from translator.translate.packages import KNOWN_PACKAGES
 
 
 def package_dirs(workspace):

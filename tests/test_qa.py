@@ -1,4 +1,4 @@
-"""Grammar and style QA (translator.qa) through the real language_tool_python client.
+"""Grammar and style QA (translator.qa.checker) through the real language_tool_python client.
 
 LanguageTool itself cannot be installed here, so the client talks to a stand-in server
 (tests/support/languagetool_standin.py) on 127.0.0.1.  A guard fails any test that tries
@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 import psutil
 import pytest
 
-from translator.glossary import load_glossaries
-from translator.qa import (
+from translator.clean.rules import load_rules
+from translator.qa.checker import (
     HOW_TO_PROVIDE,
     LanguageToolSource,
     QAChecker,
@@ -32,7 +32,7 @@ from translator.qa import (
     known_words_from,
     skipped_dict,
 )
-from translator.rules import load_rules
+from translator.translate.glossary import load_glossaries
 
 from .conftest import ROOT
 from .support.languagetool_standin import LanguageToolStandIn
@@ -354,7 +354,7 @@ def test_skipped_qa_for_reports():
 
 
 def test_the_command_line_does_not_import_language_tool_python():
-    code = "import sys, translator.cli, translator.qa; print(sorted(m for m in sys.modules if m.startswith(('language_tool', 'requests'))))"
+    code = "import sys, translator.cli, translator.qa.checker; print(sorted(m for m in sys.modules if m.startswith(('language_tool', 'requests'))))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"

@@ -4,8 +4,8 @@ import os
 import stat
 
 from translator import clean_text
-from translator.glossary import Glossary, Term, TermType
-from translator.translation import translate_documents
+from translator.translate.documents import translate_documents
+from translator.translate.glossary import Glossary, Term, TermType
 
 from .conftest import SEED, run_cli
 

@@ -7,7 +7,7 @@ import textwrap
 import pytest
 
 from translator import TranslatorError, clean_text, load_rules
-from translator.rules import word_forms
+from translator.clean.rules import word_forms
 
 from .conftest import SEED, run_cli
 

@@ -5,8 +5,8 @@ import textwrap
 import pytest
 
 from translator import load_rules
-from translator.rule_examples import check_rule_examples
-from translator.rules import RuleSet
+from translator.clean.examples import check_rule_examples
+from translator.clean.rules import RuleSet
 
 from .conftest import ROOT, SEED, run_cli
 

@@ -4,11 +4,11 @@ import zipfile
 
 import pytest
 
-from translator.engine import Engine
-from translator.glossary import Glossary, Term, TermType
-from translator.memory import TranslationMemory
-from translator.packages import ModelPackage
-from translator.translation import translate_documents
+from translator.translate.documents import translate_documents
+from translator.translate.engines.argos import Engine
+from translator.translate.glossary import Glossary, Term, TermType
+from translator.translate.memory import TranslationMemory
+from translator.translate.packages import ModelPackage
 
 from .support.tiny_model import DEFAULT_DICTIONARY, build_tiny_package
 

@@ -9,8 +9,8 @@ Library use::
 
 __version__ = "0.1.0"
 
-from .cleaning import CleanResult, Finding, clean_text  # noqa: E402
+from .clean.cleaner import CleanResult, Finding, clean_text  # noqa: E402
+from .clean.rules import RuleSet, load_rules  # noqa: E402
 from .errors import TranslatorError  # noqa: E402
-from .rules import RuleSet, load_rules  # noqa: E402
 
 __all__ = ["CleanResult", "Finding", "RuleSet", "TranslatorError", "__version__", "clean_text", "load_rules"]

@@ -11,8 +11,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .diagnostics import Level
 from .errors import TranslatorError
-from .rules import Level
 from .schema import SchemaError, build
 
 

@@ -17,7 +17,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .errors import TranslatorError
+from ..errors import TranslatorError
 
 # Official packages whose checksum we know: file name -> (size in bytes, sha256).
 KNOWN_PACKAGES: dict[str, tuple[int, str]] = {

@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from .errors import TranslatorError
+from ..errors import TranslatorError
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS translations (

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .document import Document, Span, split_sentences
+from ..document import Document, Span, split_sentences
 from .glossary import Glossary, TermMatch
 from .memory import TranslationMemory
 

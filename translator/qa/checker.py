@@ -28,10 +28,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from .document import Document
-from .errors import TranslatorError
-from .glossary import Glossary
-from .rules import RuleSet
+from ..clean.rules import RuleSet
+from ..document import Document
+from ..errors import TranslatorError
+from ..translate.glossary import Glossary
 
 URL_VARIABLE = "LANGUAGETOOL_URL"
 PATH_VARIABLE = "LTP_PATH"  # read by language_tool_python itself

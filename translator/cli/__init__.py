@@ -19,11 +19,11 @@ from typing import Annotated, Optional, TypeVar
 
 import typer
 
-from .cleaning import CleanResult, clean_text
-from .config import Settings, load_settings
-from .errors import TranslatorError
-from .files import STDIO, SourceText, expand_inputs, read_source, write_atomic, write_stdout
-from .rules import Level, RuleSet, describe_rule, load_rules
+from ..clean.cleaner import CleanResult, clean_text
+from ..clean.rules import Level, RuleSet, describe_rule, load_rules
+from ..config import Settings, load_settings
+from ..errors import TranslatorError
+from ..io.files import STDIO, SourceText, expand_inputs, read_source, write_atomic, write_stdout
 
 app = typer.Typer(
     help="Clean machine-rewrite artefacts out of French news and translate it offline.",
@@ -211,7 +211,7 @@ def clean(
             _clean_one(batch, source, result, qa_extra, report_format, check, diff, side_by_side, in_place, quiet)
             outcomes.append((source.name, result))
     if report_format is ReportFormat.SARIF:
-        from .report import sarif_report
+        from ..report.lint import sarif_report
 
         typer.echo(sarif_report(outcomes, rule_set))
     failing = check and any(result.findings_at_least(threshold) for _, result in outcomes)
@@ -236,7 +236,7 @@ def _clean_one(batch: _Batch, source: SourceText, result: CleanResult, extra: di
 
 
 def _report_clean(name: str, result: CleanResult, extra: dict | None, report_format: ReportFormat, check: bool, diff: bool, quiet: bool) -> None:
-    from .report import finding_lines, json_report, unified_diff
+    from ..report.lint import finding_lines, json_report, unified_diff
 
     if diff:
         typer.echo(unified_diff(name, result), nl=False)
@@ -286,19 +286,19 @@ def translate(
 
 
 def _default_cache() -> Path:
-    from .memory import default_memory_path
+    from ..translate.memory import default_memory_path
 
     return default_memory_path()
 
 
 def _find_package(from_code: str, to_code: str):
-    from .packages import find_package
+    from ..translate.packages import find_package
 
     return find_package(from_code, to_code)
 
 
 def _open_memory(path: Path):
-    from .memory import TranslationMemory
+    from ..translate.memory import TranslationMemory
 
     return TranslationMemory(path)
 
@@ -316,7 +316,7 @@ class _LazyEngine:
 
     def translate(self, sentences: list[str]) -> list[str]:
         if self._engine is None:
-            from .engine import Engine
+            from ..translate.engines.argos import Engine
 
             self._engine = Engine(self._package)
         if self._on_progress is None:
@@ -329,7 +329,7 @@ class _LazyEngine:
 
 
 def _emit_translations(batch: _Batch, sources, results, cleaned, qa_extras, report_format: BilingualFormat, from_code: str, to_code: str, quiet: bool) -> None:
-    from . import bilingual
+    from ..report import bilingual
 
     named = [(source.name, result) for source, result in zip(sources, results)]
     for index, (source, result) in enumerate(zip(sources, results)):
@@ -354,9 +354,9 @@ def _emit_translations(batch: _Batch, sources, results, cleaned, qa_extras, repo
 
 
 def _review_module():
-    from . import review
+    from ..review import model
 
-    return review
+    return model
 
 
 def _print_review(review, *, only_changes: bool = False) -> None:
@@ -429,7 +429,7 @@ def run(
     languagetool: LanguageToolOption = None,
 ) -> None:
     """Clean, translate and review every article; resumable; writes index.html."""
-    from .pipeline import run_pipeline
+    from ..pipeline.run import run_pipeline
 
     settings = load_settings()
     files = expand_inputs(inputs)
@@ -451,8 +451,8 @@ def run(
 def _translation(settings: Settings, from_code: str, to_code: str, glossary: list[Path] | None, no_cache: bool,
                  cache: Path | None, *, builtin_glossary: bool = True, on_progress: Callable[[int, int], None] | None = None):
     """What translate, review --to and run --to translate with; the model loads lazily."""
-    from .glossary import load_glossaries
-    from .translation import TranslationContext
+    from ..translate.documents import TranslationContext
+    from ..translate.glossary import load_glossaries
 
     terms = load_glossaries(
         [*settings.glossaries, *(glossary or [])],
@@ -472,8 +472,8 @@ def _translation(settings: Settings, from_code: str, to_code: str, glossary: lis
 
 def _known_words(settings: Settings, rule_set: RuleSet | None, glossary=None) -> frozenset[str]:
     """Names LanguageTool must not call misspelt: the glossary's and the rules' words."""
-    from .glossary import load_glossaries
-    from .qa import known_words_from
+    from ..qa.checker import known_words_from
+    from ..translate.glossary import load_glossaries
 
     terms = glossary or load_glossaries(settings.glossaries, builtin=settings.builtin_glossaries)
     return known_words_from(terms, rule_set)
@@ -484,7 +484,7 @@ def _qa_run(enabled: bool, url: str | None, settings: Settings, rule_set: RuleSe
     work goes on and stderr (and each report) says QA was skipped."""
     if not enabled:
         return nullcontext()
-    from .qa import QARun
+    from ..qa.checker import QARun
 
     run = QARun(url, known_words=_known_words(settings, rule_set, glossary))
     if run.skipped:
@@ -496,7 +496,7 @@ def _proofread(run, name: str, text: str, lang: str, check: bool, quiet: bool) -
     """Check one text; list the findings (stderr unless --check) and return them for a report."""
     if run is None:
         return None
-    from .qa import finding_line, qa_report
+    from ..qa.checker import finding_line, qa_report
 
     findings, skipped = run.check(text, lang)
     if not quiet:
@@ -520,7 +520,7 @@ def check_grammar(
     """Grammar and style findings from LanguageTool (a server, or a local distribution)."""
     import json
 
-    from .qa import QAChecker, finding_dict, finding_line, find_languagetool
+    from ..qa.checker import QAChecker, find_languagetool, finding_dict, finding_line
 
     settings = load_settings()
     if report_format is ReportFormat.SARIF:
@@ -545,7 +545,7 @@ def check_grammar(
 @languagetool_app.command("install")
 def languagetool_install() -> None:
     """Download LanguageTool (about 250 MB, needs Java to run) where language_tool_python keeps it."""
-    from .qa import install_languagetool
+    from ..qa.checker import install_languagetool
 
     typer.echo(f"installed {install_languagetool().description}")
 
@@ -556,7 +556,7 @@ def languagetool_install() -> None:
 @models_app.command("list")
 def models_list() -> None:
     """Installed models: pair, version, size and folder."""
-    from .packages import packages_dir, scan_packages
+    from ..translate.packages import packages_dir, scan_packages
 
     packages, broken = scan_packages()
     if not packages:
@@ -572,7 +572,7 @@ def models_install(
     what: Annotated[list[str], typer.Argument(help="An .argosmodel file, or two language codes (fr en) to download.")],
 ) -> None:
     """Install a model from a file (validated first), or download a pair from the Argos index."""
-    from .packages import install_from_index, install_package_file
+    from ..translate.packages import install_from_index, install_package_file
 
     if len(what) == 1:
         package = install_package_file(Path(what[0]))
@@ -586,7 +586,7 @@ def models_install(
 @models_app.command("remove")
 def models_remove(name: Annotated[str, typer.Argument(help="The package folder name or the pair (fr-en).")]) -> None:
     """Remove an installed model."""
-    from .packages import remove_package
+    from ..translate.packages import remove_package
 
     typer.echo(f"removed {remove_package(name)}")
 
@@ -598,7 +598,7 @@ def glossary_check(
     to: Annotated[str, typer.Option("--to", help="Target language the glossary must be for.")] = "en",
 ) -> None:
     """Validate glossaries; the first problem is reported with its file, entry and line."""
-    from .glossary import load_glossary_file
+    from ..translate.glossary import load_glossary_file
 
     for path in files:
         typer.echo(f"{path}: {len(load_glossary_file(path, source=from_, target=to))} entries, valid")
@@ -607,7 +607,7 @@ def glossary_check(
 @cache_app.command("clear")
 def cache_clear(cache: CacheOption = None) -> None:
     """Forget every remembered translation."""
-    from .memory import TranslationMemory
+    from ..translate.memory import TranslationMemory
 
     path = cache or _default_cache()
     if not path.exists():
@@ -661,7 +661,7 @@ def rules_test(
     directories: Annotated[Optional[list[Path]], typer.Argument(help="Rule folders to test [default: the rules in force].")] = None,
 ) -> None:
     """Run every rule's examples and counterexamples; exit 1 if one fails."""
-    from .rule_examples import check_rule_examples
+    from ..clean.examples import check_rule_examples
 
     rule_set = load_rules(directories, builtin=False) if directories else _rule_set(load_settings())
     failures = check_rule_examples(rule_set)

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from urllib.parse import quote
 
-from .cleaning import CleanResult
-from .document import Document
+from ..clean.cleaner import CleanResult
+from ..document import Document
 
 _TOKEN = re.compile(r"\w+|[^\w\s]|\s+")
 CHANGES = frozenset({"removed", "flagged", "inserted", "violation", "qa"})

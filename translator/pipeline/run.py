@@ -16,14 +16,14 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .bilingual import segment_dict
-from .cleaning import CleanResult, clean_text
-from .errors import TranslatorError
-from .files import SourceText, read_source, write_atomic
-from .qa import QARun, qa_report
-from .review import clean_review, html_page, index_page, translation_review, with_qa
-from .rules import RuleSet
-from .translation import TranslationContext
+from ..clean.cleaner import CleanResult, clean_text
+from ..clean.rules import RuleSet
+from ..errors import TranslatorError
+from ..io.files import SourceText, read_source, write_atomic
+from ..qa.checker import QARun, qa_report
+from ..report.bilingual import segment_dict
+from ..review.model import clean_review, html_page, index_page, translation_review, with_qa
+from ..translate.documents import TranslationContext
 
 
 @dataclass

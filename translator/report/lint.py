@@ -6,10 +6,10 @@ import difflib
 import json
 from collections.abc import Sequence
 
-from . import __version__
-from .cleaning import CleanResult, Finding
-from .document import Document
-from .rules import Level, RuleSet
+from .. import __version__
+from ..clean.cleaner import CleanResult, Finding
+from ..clean.rules import Level, RuleSet
+from ..document import Document
 
 _SARIF_LEVEL = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "note"}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .cleaning import clean_text
+from .cleaner import clean_text
 from .rules import Rule, RuleSet, Scope
 
 

@@ -26,33 +26,21 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_right
-from itertools import chain
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from itertools import chain
 
-from .document import Document, Paragraph, Span, quoted_spans, split_sentences, without_quotations
-from .matching import Match, find_matches, find_pull_quote, repeats_headline
-from .regex_cache import cached_compile
-from .rules import Action, Level, Position, Rule, RuleSet, Scope, load_rules
+from ..diagnostics import Diagnostic, Level
+from ..document import Document, Paragraph, Span, quoted_spans, split_sentences, without_quotations
+from ..regex_cache import cached_compile
+from .matchers import Match, find_matches, find_pull_quote, repeats_headline
+from .rules import Action, Position, Rule, RuleSet, Scope, load_rules
 from .textview import NormalisedView
 
 _OPENING_PUNCTUATION = frozenset(" \u00a0\u202f«“\"(")
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One rule firing: where (in the original text), what, and what replaced it."""
-
-    rule_id: str
-    level: Level
-    action: Action
-    message: str
-    paragraph: int
-    sentence: int | None
-    start: int
-    end: int
-    original: str
-    replacement: str | None  # None for flags: the text is left as it is
+Finding = Diagnostic  # what the clean stage reports
 
 
 @dataclass(frozen=True)

@@ -22,33 +22,24 @@ names the file and line, and the rule, word list or fragment at fault.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
 import textwrap
-import dataclasses
-from dataclasses import dataclass, field
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
-from .errors import TranslatorError
-from .files import parse_yaml_tree, read_data_file, yaml_line
-from .regex_cache import cached_compile, save_compiled
-from .resources import builtin_data_dir
-from .schema import SchemaError, build
-
-
-class Level(StrEnum):
-    INFO = "info"
-    WARNING = "warning"
-    ERROR = "error"
-
-    @property
-    def rank(self) -> int:
-        return ("info", "warning", "error").index(self.value)
+from ..diagnostics import Level
+from ..errors import TranslatorError
+from ..io.files import parse_yaml_tree, read_data_file, yaml_line
+from ..regex_cache import cached_compile, save_compiled
+from ..resources import builtin_data_dir
+from ..schema import SchemaError, build
 
 
 class Scope(StrEnum):

@@ -9,7 +9,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import TranslatorError
+from ..errors import TranslatorError
 
 STDIO = "-"
 _TEXT_SUFFIXES = (".txt",)

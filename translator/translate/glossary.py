@@ -34,9 +34,9 @@ from pathlib import Path
 
 import yaml
 
-from .errors import TranslatorError
-from .files import parse_yaml, read_data_file
-from .resources import builtin_data_dir
+from ..errors import TranslatorError
+from ..io.files import parse_yaml, read_data_file
+from ..resources import builtin_data_dir
 
 _WORD_CHAR = r"[^\W_]"
 _APOSTROPHES = "[’']"

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .errors import TranslatorError
-from .packages import ModelPackage
+from ...errors import TranslatorError
+from ..packages import ModelPackage
 
 BEAM_SIZE = 4
 LENGTH_PENALTY = 0.2

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from itertools import groupby
 
-from .translation import Segment, TranslationResult
+from ..translate.documents import Segment, TranslationResult
 
 XLIFF_NAMESPACE = "urn:oasis:names:tc:xliff:document:2.0"
 TSV_COLUMNS = ("file", "paragraph", "sentence", "source", "target", "terms", "violations", "model")

@@ -8,8 +8,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from .document import Span
-from .regex_cache import cached_compile
+from ..document import Span
+from ..regex_cache import cached_compile
 from .rules import Rule
 
 

@@ -1,0 +1,1 @@
+"""The clean stage: YAML rules, their matchers, and the cleaner that applies them."""

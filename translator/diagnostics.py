@@ -1,0 +1,66 @@
+"""One finding type for every stage.
+
+A :class:`Diagnostic` is what the clean stage, the glossary check and the grammar
+check (LanguageTool) all report: which stage found it, the rule, how serious it is,
+a message, where it is, and the fix when there is one.  ``located_in`` names the
+text its offsets point into (the original article, the cleaned text, or the
+translation), so a report never claims a position in a text it does not describe.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Level(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return ("info", "warning", "error").index(self.value)
+
+
+class Source(StrEnum):
+    """The stage that found it."""
+
+    CLEAN = "clean"
+    GLOSSARY = "glossary"
+    QA = "qa"
+
+
+class Located(StrEnum):
+    """The text a diagnostic's offsets point into."""
+
+    ORIGINAL = "original"
+    CLEANED = "cleaned"
+    TRANSLATION = "translation"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One finding: where (``start``/``end`` in the ``located_in`` text), what, and the fix.
+
+    ``replacement`` is the fix (``""`` deletes; ``None``: the text is left as it is).
+    ``paragraph`` and ``sentence`` are 0-based indexes in that text's document.
+    """
+
+    rule_id: str
+    level: Level
+    action: str | None
+    message: str
+    paragraph: int | None
+    sentence: int | None
+    start: int
+    end: int
+    original: str
+    replacement: str | None
+    source: Source = Source.CLEAN
+    located_in: Located = Located.ORIGINAL
+    category: str | None = None
+    suggestions: tuple[str, ...] = ()
+
+    def at_least(self, level: Level) -> bool:
+        return self.level.rank >= level.rank

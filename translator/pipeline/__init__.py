@@ -1,0 +1,1 @@
+"""Whole jobs over many articles: batches of files and resumable runs."""

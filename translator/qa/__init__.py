@@ -1,0 +1,1 @@
+"""Grammar and style checks with LanguageTool."""

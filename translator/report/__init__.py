@@ -1,0 +1,1 @@
+"""Output formats: what a command prints or writes about its results."""

@@ -1,0 +1,1 @@
+"""Side-by-side review of changes: the model, the terminal view and the HTML page."""

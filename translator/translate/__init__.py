@@ -1,0 +1,1 @@
+"""The translate stage: glossaries, translation memory, model packages, engines, sessions."""

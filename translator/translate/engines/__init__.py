@@ -1,0 +1,1 @@
+"""Translation engines: each turns a batch of sentences into their translations."""
