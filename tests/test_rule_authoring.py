@@ -101,7 +101,7 @@ def test_rules_show_an_unknown_id_is_one_line_exit_2():
 
 def test_the_json_report_names_the_evidence_of_a_bot_rewrite():
     report = json.loads(run_cli("clean", "--format", "json", str(SEED)).stdout)
-    assert {"fr.duplicate-headline", "fr.persona-intro"} <= set(report["evidence"])
+    assert {"fr.duplicate-headline", "fr.persona-intro"} <= set(report["clean"]["evidence"])
 
 
 ARTICLE = "Le maire démissionne\n\n{}\n\nLa décision a été annoncée mardi.\n"

@@ -23,8 +23,8 @@ def test_seed_findings_are_listed_on_stderr_one_per_change():
 def test_seed_json_report_has_timestamp_metadata_and_flags_first_person_narration():
     result = run_cli("clean", "--format", "json", str(SEED))
     report = json.loads(result.stdout)
-    assert report["text"] == SEED_CLEAN.read_text(encoding="utf-8")
-    assert report["metadata"] == {"published_at": "2024-05-24 03:01"}
+    assert report["clean"]["text"] == SEED_CLEAN.read_text(encoding="utf-8")
+    assert report["clean"]["metadata"] == {"published_at": "2024-05-24 03:01"}
     narration = [f for f in report["findings"] if f["rule_id"] == "fr.first-person-narration"]
     assert [f["level"] for f in narration] == ["warning"] * 3
     original = SEED.read_text(encoding="utf-8")

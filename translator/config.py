@@ -1,13 +1,15 @@
 """Project settings from ``translator.toml`` or ``[tool.translator]`` in ``pyproject.toml``.
 
 The closest file from the current directory upwards wins (like ruff); options given
-on the command line win over it.  Paths in a file are relative to that file.
+on the command line are merged over it once (:meth:`Settings.with_options`), the same
+way for every command.  Paths in a file are relative to that file.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +29,35 @@ class Settings:
     encoding: str = "utf-8"
     glossaries: list[Path] = field(default_factory=list)
     builtin_glossaries: bool = field(default=True, metadata={"alias": "builtin-glossaries"})
+    lang: str | None = None  # the articles' language; None: detected per article
     source: Path | None = field(default=None, metadata={"internal": True})  # the file they came from
+
+
+    def with_options(
+        self,
+        *,
+        rules: Sequence[Path] | None = None,
+        no_builtin_rules: bool = False,
+        disable: Sequence[str] | None = None,
+        fail_level: Level | None = None,
+        encoding: str | None = None,
+        glossaries: Sequence[Path] | None = None,
+        no_builtin_glossaries: bool = False,
+        lang: str | None = None,
+    ) -> Settings:
+        """These settings with command-line options on top: lists add to the file's,
+        switches and values given replace them."""
+        return dataclasses.replace(
+            self,
+            rules=[*self.rules, *(rules or ())],
+            builtin_rules=self.builtin_rules and not no_builtin_rules,
+            disable=[*self.disable, *(disable or ())],
+            fail_level=fail_level or self.fail_level,
+            encoding=encoding or self.encoding,
+            glossaries=[*self.glossaries, *(glossaries or ())],
+            builtin_glossaries=self.builtin_glossaries and not no_builtin_glossaries,
+            lang=lang or self.lang,
+        )
 
 
 def find_config(start: Path) -> tuple[Path, dict] | None:

@@ -21,7 +21,7 @@ class SourceText:
 
     name: str  # the path as given, or "-" for stdin
     text: str
-    encoding: str
+    encoding: str = "utf-8"
     bom: bool = False
 
     def encode(self, text: str) -> bytes:

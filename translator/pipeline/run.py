@@ -1,29 +1,33 @@
-"""The whole job for a folder of articles: clean → translate → review, per article.
+"""The whole job for a folder of articles: clean → translate → review, chunk by chunk.
 
 For ``NAME.fr.txt`` (or ``NAME.txt``) it writes ``NAME.clean.fr.txt``, ``NAME.en.txt``
 (with a target language), ``NAME.report.json`` and ``NAME.review.html``, then an
-``index.html`` listing every article with its counts.  An article whose outputs are
-newer than its input and were made with the same rules, glossary and model is
-skipped, so an interrupted run resumes where it stopped.
+``index.html`` listing every article with its counts.
+
+Articles go through in chunks (:func:`run_chunk`: read, clean, translate in one engine
+call, write each article whole, its report last); the translation memory keeps what
+each engine call translated.  An article whose outputs are newer than its input and
+were made with the same rules, glossary and model is skipped, so a run killed at any
+point resumes where it stopped and ends with the outputs an uninterrupted run writes.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
-from ..clean.cleaner import CleanResult, clean_text
-from ..clean.rules import RuleSet
+from ..diagnostics import Located, Source
 from ..errors import TranslatorError
 from ..io.files import SourceText, read_source, write_atomic
-from ..qa.checker import QARun, qa_report
-from ..report.bilingual import segment_dict
+from ..report.article import ArticleReport
 from ..review.model import clean_review, html_page, index_page, translation_review, with_qa
-from ..translate.documents import TranslationContext
+from .job import Job
+
+CHUNK_SIZE = 32
 
 
 @dataclass
@@ -53,39 +57,63 @@ def outputs_of(outdir: Path, name: str, translated: bool) -> dict[str, Path]:
 def run_pipeline(
     files: Sequence[str],
     outdir: Path,
-    rules: RuleSet,
+    job: Job,
     *,
     encoding: str = "utf-8",
-    translation: TranslationContext | None = None,
-    qa: QARun | None = None,
-    jobs: int = 1,
+    chunk_size: int = CHUNK_SIZE,
     on_file: Callable[[str], None] = lambda name: None,
 ) -> RunReport:
-    """Process every file; one that fails is reported and the others still finish."""
+    """Process every file, chunk by chunk; one that fails is reported and the others still finish."""
     _check_names(files, outdir)
+    _remove_unfinished_writes(outdir, files, job.translation is not None)
     report = RunReport()
-    stamp = {"rules": rules.fingerprint, "glossary": translation.glossary.fingerprint if translation else None,
-             "model": translation.model_id if translation else None, "target": translation.target if translation else None}
-    pending: list[SourceText] = []
+    pending = []
     for name in files:
-        if _up_to_date(name, outdir, stamp):
+        if _up_to_date(name, outdir, job):
             report.skipped.append(name)
-            continue
-        try:
-            pending.append(read_source(name, encoding))
-        except TranslatorError as problem:
-            report.failed.append((name, str(problem)))
-    cleaned = _clean_all([s.text for s in pending], rules, jobs)
-    translated = translation.translate([c.text for c in cleaned]) if translation else [None] * len(cleaned)
-    for source, result, english in zip(pending, cleaned, translated):
-        on_file(source.name)
-        try:
-            _write_article(outdir, source, result, english, stamp, qa)
-            report.done.append(source.name)
-        except TranslatorError as problem:
-            report.failed.append((source.name, str(problem)))
-    write_atomic(outdir / "index.html", index_page("translator run", _index_entries(files, outdir, translation is not None)).encode())
+        else:
+            pending.append(name)
+    for chunk in _chunks(pending, chunk_size):
+        sources = []
+        for name in chunk:
+            try:
+                sources.append(read_source(name, encoding))
+            except TranslatorError as problem:
+                report.failed.append((name, str(problem)))
+        for name, problem in run_chunk(job, sources, outdir):
+            on_file(name)
+            if problem is None:
+                report.done.append(name)
+            else:
+                report.failed.append((name, problem))
+    write_atomic(outdir / "index.html", index_page("translator run", _index_entries(files, outdir, job.translation is not None)).encode())
     return report
+
+
+def run_chunk(job: Job, sources: Sequence[SourceText], outdir: Path) -> list[tuple[str, str | None]]:
+    """Clean, translate and write these articles; for each, its name and the problem
+    that stopped it (None when its outputs are written).  The unit a distributed engine calls."""
+    outcomes = []
+    for source, article in zip(sources, job.process(sources)):
+        try:
+            _write_article(outdir, source, article, stamp(job, article.language))
+            outcomes.append((source.name, None))
+        except TranslatorError as problem:
+            outcomes.append((source.name, str(problem)))
+    return outcomes
+
+
+def stamp(job: Job, lang: str) -> dict[str, object]:
+    """What made an article's outputs: a change of any of these redoes it."""
+    translation = job.translation
+    return {"rules": job.rules(lang).fingerprint, "glossary": translation.glossary.fingerprint if translation else None,
+            "model": translation.model_id if translation else None, "target": translation.target if translation else None}
+
+
+def _chunks(names: Sequence[str], size: int) -> Iterator[list[str]]:
+    iterator = iter(names)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
 
 
 def _check_names(files: Sequence[str], outdir: Path) -> None:
@@ -100,59 +128,53 @@ def _check_names(files: Sequence[str], outdir: Path) -> None:
             raise TranslatorError(f"{outdir}: the output folder holds the inputs; choose another folder for -o")
 
 
-def _up_to_date(name: str, outdir: Path, stamp: dict) -> bool:
-    outputs = outputs_of(outdir, article_name(name), stamp["target"] is not None)
+def _remove_unfinished_writes(outdir: Path, files: Sequence[str], translated: bool) -> None:
+    """Temporary files of our outputs left by a run that was killed while writing them."""
+    if not outdir.is_dir():
+        return
+    ours = {path.name for name in files for path in outputs_of(outdir, article_name(name), translated).values()} | {"index.html"}
+    for path in outdir.glob(".*.tmp"):
+        if path.name[1:].rsplit(".", 2)[0] in ours:
+            path.unlink(missing_ok=True)
+
+
+def _up_to_date(name: str, outdir: Path, job: Job) -> bool:
+    outputs = outputs_of(outdir, article_name(name), job.translation is not None)
     try:
         source_time = os.stat(name).st_mtime_ns
         if not all(path.stat().st_mtime_ns >= source_time for path in outputs.values()):
             return False
-        return json.loads(outputs["report"].read_text(encoding="utf-8")).get("pipeline") == stamp
-    except (OSError, ValueError):
+        report = json.loads(outputs["report"].read_text(encoding="utf-8"))
+        return report.get("pipeline") == stamp(job, report.get("language", "fr"))
+    except (OSError, ValueError, TranslatorError):
         return False
 
 
-_worker_rules: RuleSet | None = None
-
-
-def _start_worker(rules: RuleSet) -> None:
-    global _worker_rules
-    _worker_rules = rules
-
-
-def _clean_in_worker(text: str) -> CleanResult:
-    assert _worker_rules is not None
-    return clean_text(text, _worker_rules)
-
-
-def _clean_all(texts: list[str], rules: RuleSet, jobs: int) -> list[CleanResult]:
-    if jobs <= 1 or len(texts) < 2:
-        return [clean_text(text, rules) for text in texts]
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(rules,)) as pool:
-        return list(pool.map(_clean_in_worker, texts, chunksize=max(1, len(texts) // (4 * jobs))))
-
-
-def _write_article(outdir: Path, source: SourceText, result: CleanResult, english, stamp: dict, qa: QARun | None) -> None:
+def _write_article(outdir: Path, source: SourceText, article: ArticleReport, made_with: dict[str, object]) -> None:
     name = article_name(source.name)
-    outputs = outputs_of(outdir, name, english is not None)
-    review = translation_review(name, result, english) if english is not None else clean_review(name, result)
-    report = {"file": source.name, "pipeline": stamp, "clean": result.to_dict()}
-    if english is not None:
-        report["translation"] = {"model": english.model, "glossary": english.glossary, "text": english.text,
-                                 "violations": english.violations, "segments": [segment_dict(s) for s in english.segments]}
-    if qa is not None:
-        report["qa"] = {}
-        checked = [(1, "fr", result.text)] + ([(2, stamp["target"], english.text)] if english is not None else [])
-        for column, lang, text in checked:
-            findings, skipped = qa.check(text, lang)
-            review = with_qa(review, column, text, findings, skipped)
-            report["qa"][lang] = qa_report(findings, skipped)
-    contents = {"clean": source.encode(result.text), "review": html_page(review).encode(),
+    translation = article.translation
+    outputs = outputs_of(outdir, name, translation is not None)
+    located = {Located.CLEANED: str(outputs["clean"])}
+    if translation is not None:
+        located[Located.TRANSLATION] = str(outputs["english"])
+    article = ArticleReport(article.name, article.original, article.language, article.clean, translation, article.qa,
+                            article.qa_findings, located, made_with, memory_use=False)
+    contents = {"clean": source.encode(article.clean.text), "review": html_page(_review(name, article)).encode(),
                 # the report last: it is what marks the article as done for a resumed run
-                "report": json.dumps(report, ensure_ascii=False, indent=1).encode()}
-    if english is not None:
-        contents = {"english": source.encode(english.text), **contents}
+                "report": json.dumps(article.to_dict(), ensure_ascii=False, indent=1).encode()}
+    if translation is not None:
+        contents = {"english": source.encode(translation.text), **contents}
     for kind, data in contents.items():  # all encoded first: a failure leaves no half of an article
         write_atomic(outputs[kind], data)
+
+
+def _review(name: str, article: ArticleReport):
+    review = translation_review(name, article.clean, article.translation) if article.translation is not None else clean_review(name, article.clean)
+    for column, located in ((1, Located.CLEANED), (2, Located.TRANSLATION)):
+        if located in article.qa:
+            findings = [d for d in article.qa_findings if d.located_in is located]
+            review = with_qa(review, column, article.text(located), findings, article.qa[located].skipped)
+    return review
 
 
 def _index_entries(files: Sequence[str], outdir: Path, translated: bool) -> list[dict[str, object]]:
@@ -163,15 +185,16 @@ def _index_entries(files: Sequence[str], outdir: Path, translated: bool) -> list
             report = json.loads(outputs["report"].read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
-        levels = [f["level"] for f in report["clean"]["findings"]]
+        findings = report["findings"]
+        levels = [f["level"] for f in findings if f["source"] == Source.CLEAN]
         entries.append({
             "article": article_name(name),
             "review": outputs["review"].name,
             "errors": levels.count("error"),
             "warnings": levels.count("warning"),
             "info": levels.count("info"),
-            "glossary violations": len(report.get("translation", {}).get("violations", [])) if translated else "",
+            "glossary violations": sum(f["source"] == Source.GLOSSARY for f in findings) if translated else "",
             "published_at": report["clean"]["metadata"].get("published_at", ""),
-            "grammar and style": sum(len(qa.get("findings", [])) for qa in report.get("qa", {}).values()) if "qa" in report else "",
+            "grammar and style": sum(f["source"] == Source.QA for f in findings) if "qa" in report else "",
         })
     return entries

@@ -1,42 +1,42 @@
-"""Sentence-aligned bilingual output of the translate stage: JSON lines, TSV, XLIFF 2.1."""
+"""Sentence-aligned bilingual output of the translate stage: TSV and XLIFF 2.1."""
 
 from __future__ import annotations
 
-import json
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from itertools import groupby
 
 from ..translate.documents import Segment, TranslationResult
+from . import Emitter
+from .article import ArticleReport
 
 XLIFF_NAMESPACE = "urn:oasis:names:tc:xliff:document:2.0"
 TSV_COLUMNS = ("file", "paragraph", "sentence", "source", "target", "terms", "violations", "model")
 
 
-def segment_dict(segment: Segment) -> dict:
-    return {
-        "paragraph": segment.paragraph,
-        "sentence": segment.sentence,
-        "source": segment.source,
-        "target": segment.target,
-        "terms": [{"source": t.source, "target": t.target} for t in segment.terms],
-        "violations": list(segment.violations),
-        "from_memory": segment.from_memory,
-    }
+class _Bilingual(Emitter):
+    """Collects every translated article; the document is written at the end."""
+
+    def __init__(self, **options: object) -> None:
+        super().__init__(**options)
+        self._translated: list[tuple[str, TranslationResult]] = []
+
+    def article(self, report: ArticleReport) -> str:
+        if report.translation is not None:
+            self._translated.append((report.name, report.translation))
+        return ""
 
 
-def json_line(name: str, result: TranslationResult, extra: dict | None = None) -> str:
-    """One file's translation report as one line of JSON."""
-    report = {
-        "file": name,
-        "model": result.model,
-        "glossary": result.glossary,
-        "text": result.text,
-        "violations": result.violations,
-        "segments": [segment_dict(s) for s in result.segments],
-        **(extra or {}),
-    }
-    return json.dumps(report, ensure_ascii=False)
+class TsvEmitter(_Bilingual):
+    def finish(self) -> str:
+        return tsv(self._translated)
+
+
+class XliffEmitter(_Bilingual):
+    """Options: ``source_language`` and ``target_language``."""
+
+    def finish(self) -> str:
+        return xliff(self._translated, str(self.options["source_language"]), str(self.options["target_language"]))
 
 
 def tsv(results: Sequence[tuple[str, TranslationResult]]) -> str:
@@ -46,7 +46,7 @@ def tsv(results: Sequence[tuple[str, TranslationResult]]) -> str:
         for s in result.segments:
             cells = (
                 name, str(s.paragraph), str(s.sentence), s.source, s.target,
-                "; ".join(f"{t.source} → {t.target}" for t in s.terms), "; ".join(s.violations), result.model,
+                "; ".join(f"{t.source} → {t.target}" for t in s.terms), "; ".join(_messages(s)), result.model,
             )
             rows.append("\t".join(" ".join(cell.split()) for cell in cells))
     return "\n".join(rows) + "\n"
@@ -74,8 +74,8 @@ def _unit(group: ET.Element, identifier: str, segment: Segment) -> None:
         notes = ET.SubElement(unit, _tag("notes"))
         for term in segment.terms:
             ET.SubElement(notes, _tag("note"), {"category": "glossary"}).text = f"{term.source} → {term.target}"
-        for violation in segment.violations:
-            ET.SubElement(notes, _tag("note"), {"category": "violation", "priority": "1"}).text = violation
+        for message in _messages(segment):
+            ET.SubElement(notes, _tag("note"), {"category": "violation", "priority": "1"}).text = message
     element = ET.SubElement(unit, _tag("segment"), {"state": "translated"})
     ET.SubElement(element, _tag("source")).text = segment.source
     ET.SubElement(element, _tag("target")).text = segment.target
@@ -83,3 +83,7 @@ def _unit(group: ET.Element, identifier: str, segment: Segment) -> None:
 
 def _tag(name: str) -> str:
     return f"{{{XLIFF_NAMESPACE}}}{name}"
+
+
+def _messages(segment: Segment) -> list[str]:
+    return [f"glossary: {violation.message}" for violation in segment.violations]

@@ -1,0 +1,70 @@
+"""What several commands share: printing reports, opening the grammar check and the
+translation session, showing a review in the terminal."""
+
+from __future__ import annotations
+
+from contextlib import nullcontext
+from typing import TYPE_CHECKING, Callable
+
+import typer
+
+from ..report import emitter
+
+if TYPE_CHECKING:
+    from ..config import Settings
+    from ..pipeline.job import Job
+    from ..report.article import ArticleReport
+
+
+class Printer:
+    """An output format printed as articles come, and its closing part at the end."""
+
+    def __init__(self, name: str, **options: object) -> None:
+        self.emitter = emitter(name, **options)
+
+    def article(self, report: ArticleReport, *, err: bool = False) -> None:
+        text = self.emitter.article(report)
+        if text:
+            typer.echo(text, nl=False, err=err)
+
+    def finish(self) -> None:
+        text = self.emitter.finish()
+        if text:
+            typer.echo(text, nl=False)
+
+
+def proofreading(enabled: bool, url: str | None, settings: Settings, job: Job, glossary=None):
+    """The grammar check when asked (None otherwise); when LanguageTool is missing the
+    work goes on and stderr (and each report) says QA was skipped."""
+    if not enabled:
+        return nullcontext()
+    from ..pipeline.job import open_proofreading
+
+    run = open_proofreading(settings, url, glossary=glossary, rules=job.rules("fr"))
+    if run.skipped:
+        typer.echo(f"QA skipped: {run.skipped}", err=True)
+    return run
+
+
+def say_skipped_checks(report: ArticleReport, job: Job) -> None:
+    """A text whose check was skipped for its own reason (not the run's) is named on stderr."""
+    for check in report.qa.values():
+        if check.skipped and check.skipped != job.qa.skipped:
+            typer.echo(f"{report.name}: QA skipped: {check.skipped}", err=True)
+
+
+def translation(settings: Settings, source: str, target: str, *, no_cache: bool, cache, on_progress: Callable[[int, int], None] | None = None):
+    """The translation session: glossary, model package, memory; the model loads lazily."""
+    from ..translate.session import open_translation
+
+    return open_translation(source, target, glossaries=settings.glossaries, builtin_glossary=settings.builtin_glossaries,
+                            memory=False if no_cache else cache, on_progress=on_progress)
+
+
+def print_review(review, *, only_changes: bool = False) -> None:
+    """A review side by side in the terminal."""
+    from rich.console import Console
+
+    from ..review.terminal import print_side_by_side
+
+    print_side_by_side(review, Console(highlight=False), only_changes=only_changes)

@@ -1,0 +1,119 @@
+"""What a command does to each article, set up once: the library behind every command.
+
+A :class:`Job` holds the settings, the rules of each language (loaded when first
+needed), the translation session and the grammar check, and turns articles into
+:class:`~translator.report.article.ArticleReport` objects: clean → translate → check.
+``clean``, ``translate``, ``review`` and ``run`` are this, with different outputs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+from ..clean.cleaner import CleanResult, clean_text
+from ..clean.rules import RuleSet, load_rules
+from ..config import Settings
+from ..diagnostics import Located
+from ..io.files import SourceText
+from ..lang import detect_language
+from ..qa.checker import QARun, known_words_from
+from ..report.article import ArticleReport, QACheck
+from ..translate.documents import TranslationContext
+from ..translate.glossary import Glossary, load_glossaries
+
+
+class Job:
+    """Clean (unless ``clean=False``), translate when given a session, check grammar when
+    given a QA run.  ``jobs`` > 1 cleans in that many processes.  Use it as a context
+    manager when ``jobs`` > 1 (the processes are closed with it)."""
+
+    def __init__(self, settings: Settings | None = None, *, clean: bool = True, translation: TranslationContext | None = None,
+                 qa: QARun | None = None, jobs: int = 1, memory_use: bool = True) -> None:
+        self.settings = settings or Settings()
+        self.cleaning = clean
+        self.translation = translation
+        self.qa = qa
+        self.jobs = jobs
+        self.memory_use = memory_use
+        self._rules: dict[str, RuleSet] = {}
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Job:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def rules(self, lang: str = "fr") -> RuleSet:
+        """The rules in force for articles in ``lang``."""
+        if lang not in self._rules:
+            settings = self.settings
+            self._rules[lang] = load_rules(settings.rules, builtin=settings.builtin_rules, disable=settings.disable, lang=lang)
+        return self._rules[lang]
+
+    def language(self, text: str) -> str:
+        return self.settings.lang or detect_language(text)
+
+    def process(self, sources: Sequence[SourceText]) -> list[ArticleReport]:
+        """Reports for these articles, in order; translation runs once for all of them."""
+        languages = [self.language(source.text) for source in sources]
+        cleaned = self._clean_all(sources, languages) if self.cleaning else [None] * len(sources)
+        texts = [result.text if result is not None else source.text for source, result in zip(sources, cleaned)]
+        translated = self.translation.translate(texts) if self.translation is not None else [None] * len(sources)
+        reports = []
+        for source, lang, result, text, translation in zip(sources, languages, cleaned, texts, translated):
+            report = ArticleReport(source.name, source.text, lang, result, translation, memory_use=self.memory_use)
+            reports.append(self._proofread(report) if self.qa is not None else report)
+        return reports
+
+    def _proofread(self, report: ArticleReport) -> ArticleReport:
+        """The report with grammar and style findings on the cleaned text (the article
+        itself when nothing was cleaned) and on the translation; a translation alone is
+        checked alone."""
+        checked = []
+        if report.clean is not None:
+            checked.append((report.language, Located.CLEANED))
+        elif report.translation is None:
+            checked.append((report.language, Located.ORIGINAL))
+        if report.translation is not None:
+            checked.append((self.translation.target, Located.TRANSLATION))
+        checks: dict[Located, QACheck] = {}
+        findings = []
+        for lang, located in checked:
+            found, skipped = self.qa.check(report.text(located), lang, located_in=located)
+            checks[located] = QACheck(lang, skipped)
+            findings += found
+        return dataclasses.replace(report, qa=checks, qa_findings=tuple(findings))
+
+    def _clean_all(self, sources: Sequence[SourceText], languages: list[str]) -> list[CleanResult]:
+        if self.jobs <= 1 or len(sources) < 2:
+            return [clean_text(s.text, self.rules(lang), lang=lang) for s, lang in zip(sources, languages)]
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_start_worker, initargs=(self.settings,))
+        chunksize = max(1, len(sources) // (4 * self.jobs))
+        return list(self._pool.map(_clean_in_worker, [s.text for s in sources], languages, chunksize=chunksize))
+
+
+_worker_job: Job | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _worker_job
+    _worker_job = Job(settings)
+
+
+def _clean_in_worker(text: str, lang: str) -> CleanResult:
+    assert _worker_job is not None
+    return clean_text(text, _worker_job.rules(lang), lang=lang)
+
+
+def open_proofreading(settings: Settings, url: str | None = None, *, glossary: Glossary | None = None,
+                      rules: RuleSet | None = None) -> QARun:
+    """The grammar check: LanguageTool at ``url`` (or found), told the glossary's and the
+    rules' words so that names are not called misspelt; ``skipped`` says why it cannot run."""
+    glossary = glossary or load_glossaries(settings.glossaries, builtin=settings.builtin_glossaries)
+    return QARun(url, known_words=known_words_from(glossary, rules))
