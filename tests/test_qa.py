@@ -1,4 +1,4 @@
-"""Grammar and style QA (translator.qa.checker) through the real language_tool_python client.
+"""Grammar and style QA (translator.qa: languagetool, checker) through the real language_tool_python client.
 
 LanguageTool itself cannot be installed here, so the client talks to a stand-in server
 (tests/support/languagetool_standin.py) on 127.0.0.1.  A guard fails any test that tries
@@ -21,17 +21,10 @@ import psutil
 import pytest
 
 from translator.clean.rules import load_rules
-from translator.qa.checker import (
-    HOW_TO_PROVIDE,
-    LanguageToolSource,
-    QAChecker,
-    QAUnavailable,
-    find_languagetool,
-    finding_dict,
-    finding_line,
-    known_words_from,
-    skipped_dict,
-)
+from translator.diagnostics import Level, Located, Source
+from translator.document import Document
+from translator.qa.checker import QAChecker, finding_dict, finding_line, known_words_from, skipped_dict
+from translator.qa.languagetool import HOW_TO_PROVIDE, LanguageToolSource, QAUnavailable, find_languagetool
 from translator.translate.glossary import load_glossaries
 
 from .conftest import ROOT
@@ -203,23 +196,30 @@ def test_findings_through_the_real_client(standin):
     with QAChecker(find_languagetool(standin.url)) as qa:
         findings = qa.check(ARTICLE, "fr")
 
-    assert [(f.line, f.column, f.rule_id, f.text) for f in findings] == [
+    document = Document.parse(ARTICLE)
+    assert [(*document.line_column(f.start), f.rule_id, f.original) for f in findings] == [
         (3, 6, "FR_SPELLING_RULE", "recu"),
         (3, 11, "FRENCH_WORD_REPEAT_RULE", "le le"),
     ]
     spelling, repeat = findings
-    assert spelling.replacements == ("reçu", "recul", "recru", "rectum", "reclus")  # at most five
-    assert (spelling.offset, spelling.length, spelling.category) == (ARTICLE.index("recu"), 4, "TYPOS")
-    assert repeat.replacements == ("le",) and repeat.message.startswith("Faute de frappe")
+    assert spelling.suggestions == ("reçu", "recul", "recru", "rectum", "reclus")  # at most five
+    assert (spelling.start, spelling.end - spelling.start, spelling.category) == (ARTICLE.index("recu"), 4, "TYPOS")
+    assert repeat.suggestions == ("le",) and repeat.message.startswith("Faute de frappe")
+    for finding in findings:  # QA's diagnostics: on the cleaned French, nothing replaced
+        assert (finding.source, finding.level, finding.located_in) == (Source.QA, Level.WARNING, Located.CLEANED)
+        assert (finding.paragraph, finding.sentence, finding.action, finding.replacement) == (1, 0, None, None)
     assert standin.checks()[-1] == {"language": "fr", "text": ARTICLE}  # form-encoded POST, as LanguageTool takes it
-    assert json.loads(json.dumps(finding_dict(spelling))) == {
+    assert json.loads(json.dumps(finding_dict(spelling, ARTICLE))) == {
         "line": 3, "column": 6, "offset": ARTICLE.index("recu"), "length": 4, "rule_id": "FR_SPELLING_RULE", "category": "TYPOS",
         "message": "Possible spelling mistake found.", "replacements": ["reçu", "recul", "recru", "rectum", "reclus"],
         "text": "recu",
     }
-    assert finding_line("a.txt", repeat) == (
+    assert finding_line("a.txt", repeat, ARTICLE) == (
         "a.txt:3:11: FRENCH_WORD_REPEAT_RULE: Faute de frappe possible : un mot est répété [suggestions: le]"
     )
+    # call sites that do not pass the text yet: the text of the latest check
+    assert finding_dict(spelling) == finding_dict(spelling, ARTICLE)
+    assert finding_line("a.txt", repeat) == finding_line("a.txt", repeat, ARTICLE)
 
 
 def test_english_uses_a_variant_with_spelling_and_offsets_survive_emoji(standin):
@@ -228,11 +228,13 @@ def test_english_uses_a_variant_with_spelling_and_offsets_survive_emoji(standin)
         findings = qa.check(text, "en")
 
     assert standin.checks()[-1]["language"] == "en-US"  # plain "en" has no spell checker in LanguageTool
-    assert [(f.line, f.column, f.text, f.replacements[:2]) for f in findings] == [
+    document = Document.parse(text)
+    assert [(*document.line_column(f.start), f.original, f.suggestions[:2]) for f in findings] == [
         (2, 7, "teh", ("the", "ten")),
         (2, 11, "the the", ("the",)),
     ]
-    assert findings[0].offset == text.index("teh")
+    assert findings[0].start == text.index("teh")
+    assert {f.located_in for f in findings} == {Located.TRANSLATION}  # English: the translation, unless told
 
 
 def test_known_words_are_not_reported_as_misspellings(standin):
@@ -243,7 +245,7 @@ def test_known_words_are_not_reported_as_misspellings(standin):
     with QAChecker(find_languagetool(standin.url), known_words=known) as qa:
         findings = qa.check(text, "fr")
 
-    assert [f.text for f in findings] == ["recu"]
+    assert [f.original for f in findings] == ["recu"]
 
 
 def test_known_words_ignore_first_letter_case_and_apostrophe_style():
@@ -354,7 +356,7 @@ def test_skipped_qa_for_reports():
 
 
 def test_the_command_line_does_not_import_language_tool_python():
-    code = "import sys, translator.cli, translator.qa.checker; print(sorted(m for m in sys.modules if m.startswith(('language_tool', 'requests'))))"
+    code = "import sys, translator.cli, translator.qa.checker, translator.qa.languagetool; print(sorted(m for m in sys.modules if m.startswith(('language_tool', 'requests'))))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
@@ -369,6 +371,6 @@ def test_real_server(network):
         french = qa.check("Alexandre Loukachenko a reçu le le rapport en Biélorussie.", "fr")
         english = qa.check("Lukashenko received teh report in Belarus.", "en")
 
-    assert any(f.text.lower() == "le le" for f in french), french
-    assert not any(f.text in ("Loukachenko", "Biélorussie") for f in french), french
-    assert any(f.text == "teh" and "the" in f.replacements for f in english), english
+    assert any(f.original.lower() == "le le" for f in french), french
+    assert not any(f.original in ("Loukachenko", "Biélorussie") for f in french), french
+    assert any(f.original == "teh" and "the" in f.suggestions for f in english), english

@@ -8,10 +8,11 @@ It speaks LanguageTool's HTTP API v2 as language_tool_python uses it, on 127.0.0
   units, ``context``, ``sentence``, ``rule`` with ``id``, ``issueType``, ``category``);
 * ``GET /v2/healthcheck``: what language_tool_python polls while a local server starts.
 
-Its grammar is three tiny rules: a repeated word (« le le »), misspellings from a small
-word list per language (``FR_SPELLING_RULE``, ``MORFOLOGIK_RULE_EN_US``…), and nothing
-else.  A "broken" language is listed but answers HTTP 500 "Could not activate rules", as a
-server whose rules for that language fail to load does.  Every request is recorded.
+Its grammar is three tiny rules: a repeated word (« le le »), repeated spaces between
+words (``WHITESPACE_RULE``, of issue type ``whitespace``), misspellings from a small word
+list per language (``FR_SPELLING_RULE``, ``MORFOLOGIK_RULE_EN_US``…), and nothing else.
+A "broken" language is listed but answers HTTP 500 "Could not activate rules", as a server
+whose rules for that language fail to load does.  Every request is recorded.
 
 Run as a script (``python languagetool_standin.py -p PORT``) it serves until killed, the
 way ``java -cp languagetool-server.jar org.languagetool.server.HTTPServer -p PORT`` does.
@@ -54,6 +55,7 @@ REPEAT_RULES = {"fr": ("FRENCH_WORD_REPEAT_RULE", "Faute de frappe possible : un
                 "en": ("ENGLISH_WORD_REPEAT_RULE", "Possible typo: you repeated a word")}
 _WORD = re.compile(r"[^\W\d_]+")
 _REPEAT = re.compile(r"\b([^\W\d_]+)\s+(\1)\b", re.IGNORECASE)
+_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 
 class LanguageToolStandIn:
@@ -163,6 +165,9 @@ def check(text: str, language: str) -> list[dict]:
         for found in _REPEAT.finditer(text):
             matches.append(_match(text, found.start(), found.end(), [found.group(2)], message, rule_id,
                                   "Word repetition", "duplication", ("MISC", "Miscellaneous")))
+    for found in _SPACES.finditer(text):
+        matches.append(_match(text, found.start(), found.end(), [" "], "Possible typo: you repeated a whitespace", "WHITESPACE_RULE",
+                              "Whitespace repetition (bad formatting)", "whitespace", ("TYPOGRAPHY", "Typography")))
     spelling = MISSPELLINGS.get(language) or MISSPELLINGS.get(prefix)
     if spelling:
         rule_id, words = spelling

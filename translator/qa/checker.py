@@ -1,216 +1,44 @@
-"""Grammar and style QA with LanguageTool (``language-tool-python``), never downloading behind
-the editor's back.
+"""Grammar and style QA with LanguageTool (``language-tool-python``): its matches as
+:class:`~translator.diagnostics.Diagnostic` (source ``qa``).
 
-Where LanguageTool comes from, in this order (:func:`find_languagetool`):
+:class:`QAChecker` checks texts with the LanguageTool that
+:func:`~translator.qa.languagetool.find_languagetool` found.  Each language is probed
+once per run: a language the server does not offer, or whose rules fail to load, is one
+:class:`QAUnavailable`, not a traceback.  Spelling findings on known words (glossary
+names, the rules' word lists) are dropped.
 
-1. a running server: ``--languagetool URL`` or ``LANGUAGETOOL_URL``;
-2. a local distribution, ``$LTP_PATH/LanguageTool-<version>/languagetool-server.jar``
-   (``LTP_PATH`` defaults to language_tool_python's ``~/.cache/language_tool_python``),
-   with ``java`` on PATH: its server is started once per run and stopped at exit;
-3. language_tool_python's own download (about 250 MB), only when allowed
-   (``--allow-download``), or beforehand with ``translator languagetool install``.
+Where a finding is: ``start``/``end`` are character offsets in the checked text (LanguageTool
+counts UTF-16 units, as Java does; language_tool_python turns offsets into characters but not
+lengths, so the end is counted here); ``paragraph`` and ``sentence`` are 0-based indexes in
+``Document.parse(text)``; ``Document.parse(text).line_column(start)`` gives line and column.
 
-This is decided before ``LanguageTool`` is constructed, since constructing it downloads
-whatever it does not find.  Each language is probed once per run: a language the server
-does not offer, or whose rules fail to load, is one :class:`QAUnavailable`, not a traceback.
-Spelling findings on known words (glossary names, the rules' word lists) are dropped.
+How serious: LanguageTool's issue types of style and typography (``style``, ``register``,
+``typographical``, ``whitespace``, ``formatting``) are ``info``; every other one
+(``misspelling``, ``grammar``, ``duplication``, ``uncategorized``…) is a ``warning``.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Literal
+from collections.abc import Iterable
+from contextlib import ExitStack
+from functools import lru_cache
 
 from ..clean.rules import RuleSet
-from ..document import Document
-from ..errors import TranslatorError
+from ..diagnostics import Diagnostic, Level, Located, Source
+from ..document import Document, split_sentences
 from ..translate.glossary import Glossary
+from .languagetool import LanguageToolSource, QAUnavailable, find_languagetool, library_failures, pinned_ltp_path, short_reason
+from .languagetool import install_languagetool  # noqa: F401  (compatibility: the CLI imports it from here)
 
-URL_VARIABLE = "LANGUAGETOOL_URL"
-PATH_VARIABLE = "LTP_PATH"  # read by language_tool_python itself
-MAX_REPLACEMENTS = 5
-HOW_TO_PROVIDE = (
-    f"set {URL_VARIABLE} (or --languagetool URL) to a running LanguageTool server, "
-    f"set {PATH_VARIABLE} to a folder holding LanguageTool-<version>/ with java on PATH, "
-    "or run 'translator languagetool install' (downloads about 250 MB)"
-)
-
+MAX_SUGGESTIONS = 5
 # "en" alone has no spell checker in LanguageTool; its variants do.
 _VARIANTS = {"en": "en-US"}
 _PROBE_TEXT = "Test."
-_VERSION = re.compile(r"LanguageTool-(\d+\.\d+|\d{8})")  # the names language_tool_python accepts
-_JARS = ("languagetool-server.jar", "languagetool.jar")
 _SPELLING_RULE = re.compile(r"^(?:MORFOLOGIK_RULE_|HUNSPELL_)|_SPELL(?:ER|ING)_RULE$")
 _ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)'(?=\w)", re.IGNORECASE)
-
-
-class QAUnavailable(TranslatorError):
-    """LanguageTool, or one of its languages, cannot be used: the message says how to fix it."""
-
-
-@dataclass(frozen=True, slots=True)
-class LanguageToolSource:
-    """Where LanguageTool comes from: a server URL, a local distribution, or a download."""
-
-    kind: Literal["remote", "local", "download"]
-    url: str | None = None  # remote: the server's base URL, ending with "/"
-    path: Path | None = None  # local and download: the LTP_PATH folder
-    version: str | None = None  # local and download: the LanguageTool version
-
-    @property
-    def description(self) -> str:
-        if self.kind == "remote":
-            return f"LanguageTool server {self.url}"
-        if self.kind == "local":
-            return f"LanguageTool {self.version} in {self.path}"
-        return f"LanguageTool {self.version} (to download into {self.path})"
-
-
-@dataclass(frozen=True, slots=True)
-class QAFinding:
-    """One LanguageTool match, located in the checked text."""
-
-    offset: int
-    length: int
-    line: int  # 1-based
-    column: int  # 1-based
-    rule_id: str
-    category: str
-    message: str
-    replacements: tuple[str, ...]  # at most MAX_REPLACEMENTS
-    text: str  # the flagged span
-
-
-# --- where LanguageTool comes from ----------------------------------------------------------
-
-
-def find_languagetool(url: str | None = None, *, allow_download: bool = False, environ: Mapping[str, str] = os.environ) -> LanguageToolSource:
-    """The LanguageTool to use, decided without constructing it and without network access
-    except to ``url`` (or ``LANGUAGETOOL_URL``), which must answer like a LanguageTool server."""
-    url = url or environ.get(URL_VARIABLE)
-    if url:
-        return _remote(url)
-    folder = _ltp_folder(environ)
-    local = _find_local(folder)
-    java = shutil.which("java", path=environ.get("PATH"))
-    if local is not None and java:
-        return local
-    if local is not None:
-        raise QAUnavailable(
-            f"{local.description} needs java, which is not on PATH: install Java 17 or later, "
-            f"or set {URL_VARIABLE} (or --languagetool URL) to a running LanguageTool server"
-        )
-    if allow_download:
-        if not java:
-            raise QAUnavailable(f"LanguageTool needs java, which is not on PATH: install Java 17 or later, or {HOW_TO_PROVIDE}")
-        from language_tool_python.download_lt import LTP_DOWNLOAD_VERSION
-
-        return LanguageToolSource("download", path=folder, version=LTP_DOWNLOAD_VERSION)
-    raise QAUnavailable(f"LanguageTool is not available: {HOW_TO_PROVIDE}")
-
-
-def install_languagetool(version: str | None = None, *, environ: Mapping[str, str] = os.environ) -> LanguageToolSource:
-    """Download LanguageTool into ``LTP_PATH`` with language_tool_python's own downloader."""
-    from language_tool_python.download_lt import LTP_DOWNLOAD_VERSION, LocalLanguageTool
-
-    if not shutil.which("java", path=environ.get("PATH")):
-        raise QAUnavailable("LanguageTool needs java, which is not on PATH: install Java 17 or later first")
-    folder = _ltp_folder(environ)
-    with _library_failures("LanguageTool download failed"), _pinned_ltp_path(folder):
-        LocalLanguageTool.from_version_name(version or LTP_DOWNLOAD_VERSION).download()
-    installed = _find_local(folder)
-    if installed is None:
-        raise QAUnavailable(f"LanguageTool download finished, but {folder} holds no LanguageTool-<version>/languagetool-server.jar")
-    return installed
-
-
-def _remote(url: str) -> LanguageToolSource:
-    """A server URL, checked by asking it for its languages."""
-    import requests
-
-    base = url if "://" in url else f"http://{url}"
-    base = re.sub(r"/(?:v2/?)?$", "", base) + "/"  # the library appends "v2/" itself
-    try:
-        response = requests.get(f"{base}v2/languages", timeout=10)
-    except requests.RequestException as error:
-        raise QAUnavailable(
-            f"LanguageTool server {base} does not answer ({_short(error)}): start it, "
-            f"or fix --languagetool / {URL_VARIABLE}"
-        ) from None
-    try:
-        languages = response.json()
-    except ValueError:
-        languages = None
-    if not isinstance(languages, list):
-        raise QAUnavailable(
-            f"{base} does not answer like a LanguageTool server (GET v2/languages: HTTP {response.status_code}): "
-            f"fix --languagetool / {URL_VARIABLE}"
-        )
-    return LanguageToolSource("remote", url=base)
-
-
-def _ltp_folder(environ: Mapping[str, str]) -> Path:
-    """The folder language_tool_python keeps LanguageTool in (its default when LTP_PATH is unset)."""
-    return Path(environ.get(PATH_VARIABLE) or Path.home() / ".cache" / "language_tool_python")
-
-
-def _find_local(folder: Path) -> LanguageToolSource | None:
-    """The newest ``LanguageTool-<version>`` under ``folder`` that holds the server jar."""
-    found = []
-    if folder.is_dir():
-        for child in folder.iterdir():
-            version = _VERSION.fullmatch(child.name)
-            if version and any((child / jar).is_file() for jar in _JARS):
-                found.append(version.group(1))
-    if not found:
-        return None
-    # snapshots (yyyymmdd) are newer than releases, as language_tool_python orders them
-    newest = max(found, key=lambda v: (len(v) == 8, tuple(int(part) for part in v.split("."))))
-    return LanguageToolSource("local", path=folder, version=newest)
-
-
-@contextmanager
-def _pinned_ltp_path(folder: Path) -> Iterator[None]:
-    """language_tool_python reads LTP_PATH from the process environment, at any time."""
-    before = os.environ.get(PATH_VARIABLE)
-    os.environ[PATH_VARIABLE] = str(folder)
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ[PATH_VARIABLE]
-        else:
-            os.environ[PATH_VARIABLE] = before
-
-
-@contextmanager
-def _library_failures(what: str) -> Iterator[None]:
-    """language_tool_python's failures as one QAUnavailable line."""
-    from language_tool_python.exceptions import LanguageToolError
-
-    try:
-        yield
-    # no java: ModuleNotFoundError; java too old: SystemError; unreadable `java -version`: SystemExit
-    except (LanguageToolError, OSError, ValueError, ImportError, SystemError, SystemExit) as error:
-        raise QAUnavailable(f"{what}: {_short(error)}") from None
-
-
-def _short(error: BaseException) -> str:
-    """The useful part of an error: its first line, the OS reason of a failed connection."""
-    text = str(error).strip() or type(error).__name__
-    errno = re.search(r"\[Errno -?\d+\] [^'\")\]]+", text)
-    first = errno.group() if errno else text.splitlines()[0]
-    return first if len(first) <= 200 else first[:199] + "…"
-
-
-# --- checking -----------------------------------------------------------------------------------
+_STYLE_ISSUES = frozenset({"style", "register", "typographical", "whitespace", "formatting"})
 
 
 class QAChecker:
@@ -236,11 +64,11 @@ class QAChecker:
                 options = {"remote_server": self.source.url}
                 failure = f"{self.source.description} cannot be used"
             else:
-                stack.enter_context(_pinned_ltp_path(self.source.path))
+                stack.enter_context(pinned_ltp_path(self.source.path))
                 # the installed version; for a download source, the library's default one
                 options = {"language_tool_download_version": self.source.version}
                 failure = f"{self.source.description}: the server did not start"
-            with _library_failures(failure):
+            with library_failures(failure):
                 self._tool = LanguageTool("auto", **options)
             stack.callback(self._tool.close)  # stops a local server
             self._stack = stack.pop_all()
@@ -254,19 +82,26 @@ class QAChecker:
         self._stack.close()
         self._tool = None
 
-    def check(self, text: str, lang: str) -> list[QAFinding]:
-        """LanguageTool's findings on ``text`` in ``lang`` (``fr``, ``en``, ``en-GB``…), known words spared."""
+    def check(self, text: str, lang: str, located_in: Located | None = None) -> list[Diagnostic]:
+        """LanguageTool's findings on ``text`` in ``lang`` (``fr``, ``en``, ``en-GB``…), known words spared.
+
+        ``located_in`` names the text checked; by default French is the cleaned article and
+        any other language its translation."""
         if self._tool is None:
             raise RuntimeError("QAChecker.check() outside 'with QAChecker(...)'")
         self._use(lang)
-        with _library_failures(f"{self.source.description} failed to check {lang}"):
+        with library_failures(f"{self.source.description} failed to check {lang}"):
             matches = self._tool.check(text)
+        if located_in is None:
+            located_in = Located.CLEANED if lang.lower().split("-")[0] == "fr" else Located.TRANSLATION
         document = Document.parse(text)
-        return [
-            _finding(text, document, match)
-            for match in matches
-            if not (_is_spelling(match) and self._is_known(text[match.offset : _end(text, match)]))
-        ]
+        findings = []
+        for match in matches:
+            end = _end(text, match)
+            if not (_is_spelling(match) and self._is_known(text[match.offset : end])):
+                findings.append(_diagnostic(document, match, end, located_in))
+        _remember_checked(findings, text)
+        return findings
 
     def _use(self, lang: str) -> None:
         """Switch to ``lang``, probing it on first use; an unusable language is remembered."""
@@ -285,7 +120,7 @@ class QAChecker:
         except ValueError:
             self._unusable[variant] = f"{self.source.description} does not offer language {variant!r}"
         except (LanguageToolError, OSError) as error:  # e.g. HTTP 500 "Could not activate rules"
-            self._unusable[variant] = f"{self.source.description} cannot check {variant}: {_short(error)}"
+            self._unusable[variant] = f"{self.source.description} cannot check {variant}: {short_reason(error)}"
         if variant in self._unusable:
             raise QAUnavailable(self._unusable[variant])
         self._usable.add(variant)
@@ -318,23 +153,37 @@ def _end(text: str, match) -> int:
     return end
 
 
-def _finding(text: str, document: Document, match) -> QAFinding:
-    end = _end(text, match)
-    line, column = document.line_column(match.offset)
-    return QAFinding(
-        offset=match.offset,
-        length=end - match.offset,
-        line=line,
-        column=column,
+def _diagnostic(document: Document, match, end: int, located_in: Located) -> Diagnostic:
+    paragraph, sentence = _paragraph_and_sentence(document, match.offset)
+    return Diagnostic(
         rule_id=match.rule_id,
-        category=match.category,
+        level=Level.INFO if match.rule_issue_type in _STYLE_ISSUES else Level.WARNING,
+        action=None,
         message=match.message,
-        replacements=tuple(match.replacements[:MAX_REPLACEMENTS]),
-        text=text[match.offset : end],
+        paragraph=paragraph,
+        sentence=sentence,
+        start=match.offset,
+        end=end,
+        original=document.text[match.offset : end],
+        replacement=None,
+        source=Source.QA,
+        located_in=located_in,
+        category=match.category,
+        suggestions=tuple(match.replacements[:MAX_SUGGESTIONS]),
     )
 
 
-# --- known words and reports --------------------------------------------------------------------
+def _paragraph_and_sentence(document: Document, offset: int) -> tuple[int | None, int | None]:
+    """0-based indexes of the paragraph and sentence holding ``offset`` (the blank after a
+    sentence is its own); none between paragraphs."""
+    for paragraph in document.paragraphs:
+        if paragraph.start <= offset < paragraph.end:
+            later = split_sentences(paragraph.text)[1:]
+            return paragraph.index, sum(1 for sentence in later if sentence.start <= offset - paragraph.start)
+    return None, None
+
+
+# --- QA in a run, known words and reports -----------------------------------------------------
 
 
 class QARun:
@@ -356,19 +205,14 @@ class QARun:
     def __exit__(self, *exc_info: object) -> None:
         self._stack.close()
 
-    def check(self, text: str, lang: str) -> tuple[list[QAFinding], str | None]:
-        """The findings, or none and the reason QA was skipped for this text."""
+    def check(self, text: str, lang: str, located_in: Located | None = None) -> tuple[list[Diagnostic], str | None]:
+        """The findings (see :meth:`QAChecker.check`), or none and the reason QA was skipped for this text."""
         if self._checker is None:
             return [], self.skipped
         try:
-            return self._checker.check(text, lang), None
+            return self._checker.check(text, lang, located_in), None
         except QAUnavailable as problem:
             return [], str(problem)
-
-
-def qa_report(findings: Iterable[QAFinding], skipped: str | None) -> dict:
-    """What a JSON report carries: the findings, or that QA was skipped and why."""
-    return skipped_dict(skipped) if skipped else {"qa": "done", "findings": [finding_dict(f) for f in findings]}
 
 
 def known_words_from(glossary: Glossary, rules: RuleSet | None = None) -> frozenset[str]:
@@ -381,18 +225,24 @@ def known_words_from(glossary: Glossary, rules: RuleSet | None = None) -> frozen
     return frozenset(words)
 
 
-def finding_dict(finding: QAFinding) -> dict:
-    """A finding as JSON-able data."""
+def qa_report(findings: Iterable[Diagnostic], skipped: str | None, text: str | None = None) -> dict:
+    """What a JSON report carries: the findings on ``text``, or that QA was skipped and why."""
+    return skipped_dict(skipped) if skipped else {"qa": "done", "findings": [finding_dict(f, text) for f in findings]}
+
+
+def finding_dict(finding: Diagnostic, text: str | None = None) -> dict:
+    """A finding on ``text`` as JSON-able data, with its 1-based line and column."""
+    line, column = _document(_checked_text(finding, text)).line_column(finding.start)
     return {
-        "line": finding.line,
-        "column": finding.column,
-        "offset": finding.offset,
-        "length": finding.length,
+        "line": line,
+        "column": column,
+        "offset": finding.start,
+        "length": finding.end - finding.start,
         "rule_id": finding.rule_id,
         "category": finding.category,
         "message": finding.message,
-        "replacements": list(finding.replacements),
-        "text": finding.text,
+        "replacements": list(finding.suggestions),
+        "text": finding.original,
     }
 
 
@@ -401,7 +251,34 @@ def skipped_dict(reason: str) -> dict:
     return {"qa": "skipped", "reason": reason}
 
 
-def finding_line(name: str, finding: QAFinding) -> str:
-    """``file:line:col: RULE_ID: message [suggestions: a, b]``, as linters print."""
-    suggestions = f" [suggestions: {', '.join(finding.replacements)}]" if finding.replacements else ""
-    return f"{name}:{finding.line}:{finding.column}: {finding.rule_id}: {finding.message}{suggestions}"
+def finding_line(name: str, finding: Diagnostic, text: str | None = None) -> str:
+    """``file:line:col: RULE_ID: message [suggestions: a, b]``, as linters print, for a finding on ``text``."""
+    line, column = _document(_checked_text(finding, text)).line_column(finding.start)
+    suggestions = f" [suggestions: {', '.join(finding.suggestions)}]" if finding.suggestions else ""
+    return f"{name}:{line}:{column}: {finding.rule_id}: {finding.message}{suggestions}"
+
+
+@lru_cache(maxsize=4)
+def _document(text: str) -> Document:
+    """The checked text's document, parsed once for all its findings' lines and columns."""
+    return Document.parse(text)
+
+
+# --- compatibility: call sites that do not pass the checked text yet ----------------------------
+
+_last_check: tuple[list[Diagnostic], str] = ([], "")
+
+
+def _remember_checked(findings: list[Diagnostic], text: str) -> None:
+    global _last_check
+    _last_check = (findings, text)
+
+
+def _checked_text(finding: Diagnostic, text: str | None) -> str:
+    """``text``, or the text of the latest check when ``finding`` is one of its findings."""
+    if text is not None:
+        return text
+    findings, checked = _last_check
+    if any(finding is found for found in findings):
+        return checked
+    raise ValueError(f"{finding.rule_id} at {finding.start}: pass the text it was found in")

@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 from urllib.parse import quote
 
 from ..clean.cleaner import CleanResult
+from ..diagnostics import Diagnostic
 from ..document import Document
 
 _TOKEN = re.compile(r"\w+|[^\w\s]|\s+")
@@ -153,7 +154,7 @@ def _english_marks(text: str, segments: Sequence, paragraph: int, flagged: set[t
     return tuple(marks)
 
 
-def with_qa(review: Review, column: int, checked_text: str, findings: Sequence, skipped: str | None) -> Review:
+def with_qa(review: Review, column: int, checked_text: str, findings: Sequence[Diagnostic], skipped: str | None) -> Review:
     """Add LanguageTool's findings on ``checked_text`` (the text of ``column``) as marks."""
     paragraphs = iter(Document.parse(checked_text).paragraphs)
     rows = []
@@ -162,8 +163,8 @@ def with_qa(review: Review, column: int, checked_text: str, findings: Sequence, 
         if cell.text:
             paragraph = next(paragraphs)
             marks = tuple(
-                Mark(f.offset - paragraph.start, f.offset - paragraph.start + f.length, "qa", f"{f.rule_id}: {f.message}")
-                for f in findings if paragraph.start <= f.offset < paragraph.end
+                Mark(f.start - paragraph.start, f.end - paragraph.start, "qa", f"{f.rule_id}: {f.message}")
+                for f in findings if f.paragraph == paragraph.index
             )
             cells = list(row.cells)
             cells[column] = Cell(cell.text, cell.marks + marks)
