@@ -23,7 +23,9 @@ import pytest
 from translator.clean.rules import load_rules
 from translator.diagnostics import Level, Located, Source
 from translator.document import Document
-from translator.qa.checker import QAChecker, finding_dict, finding_line, known_words_from, skipped_dict
+from translator.qa.checker import QAChecker, known_words_from
+from translator.report.article import ArticleReport, QACheck
+from translator.report.text import finding_line
 from translator.qa.languagetool import HOW_TO_PROVIDE, LanguageToolSource, QAUnavailable, find_languagetool
 from translator.translate.glossary import load_glossaries
 
@@ -209,17 +211,16 @@ def test_findings_through_the_real_client(standin):
         assert (finding.source, finding.level, finding.located_in) == (Source.QA, Level.WARNING, Located.CLEANED)
         assert (finding.paragraph, finding.sentence, finding.action, finding.replacement) == (1, 0, None, None)
     assert standin.checks()[-1] == {"language": "fr", "text": ARTICLE}  # form-encoded POST, as LanguageTool takes it
-    assert json.loads(json.dumps(finding_dict(spelling, ARTICLE))) == {
-        "line": 3, "column": 6, "offset": ARTICLE.index("recu"), "length": 4, "rule_id": "FR_SPELLING_RULE", "category": "TYPOS",
-        "message": "Possible spelling mistake found.", "replacements": ["reçu", "recul", "recru", "rectum", "reclus"],
-        "text": "recu",
+    report = ArticleReport("a.txt", ARTICLE, qa={Located.CLEANED: QACheck("fr")}, qa_findings=tuple(findings))
+    assert json.loads(json.dumps(report.diagnostic_dict(spelling))) == {
+        "source": "qa", "rule_id": "FR_SPELLING_RULE", "level": "warning", "message": "Possible spelling mistake found.",
+        "located_in": "cleaned", "line": 3, "column": 6, "start": ARTICLE.index("recu"), "end": ARTICLE.index("recu") + 4,
+        "paragraph": 1, "sentence": 0, "original": "recu", "replacement": None, "category": "TYPOS",
+        "suggestions": ["reçu", "recul", "recru", "rectum", "reclus"],
     }
-    assert finding_line("a.txt", repeat, ARTICLE) == (
-        "a.txt:3:11: FRENCH_WORD_REPEAT_RULE: Faute de frappe possible : un mot est répété [suggestions: le]"
+    assert finding_line(report, repeat) == (
+        "a.txt (cleaned):3:11: warning FRENCH_WORD_REPEAT_RULE: Faute de frappe possible : un mot est répété [suggestions: le]"
     )
-    # call sites that do not pass the text yet: the text of the latest check
-    assert finding_dict(spelling) == finding_dict(spelling, ARTICLE)
-    assert finding_line("a.txt", repeat) == finding_line("a.txt", repeat, ARTICLE)
 
 
 def test_english_uses_a_variant_with_spelling_and_offsets_survive_emoji(standin):
@@ -352,7 +353,8 @@ def test_a_local_server_is_started_once_and_stopped_at_exit(tmp_path, monkeypatc
 
 
 def test_skipped_qa_for_reports():
-    assert json.dumps(skipped_dict("LanguageTool is not available")) == '{"qa": "skipped", "reason": "LanguageTool is not available"}'
+    report = ArticleReport("a.txt", "Texte.", qa={Located.CLEANED: QACheck("fr", "LanguageTool is not available")})
+    assert json.dumps(report.to_dict()["qa"]) == '{"cleaned": {"language": "fr", "status": "skipped", "reason": "LanguageTool is not available"}}'
 
 
 def test_the_command_line_does_not_import_language_tool_python():

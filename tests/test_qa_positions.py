@@ -12,7 +12,9 @@ from translator.clean.cleaner import clean_text
 from translator.clean.rules import load_rules
 from translator.diagnostics import Level, Located
 from translator.document import Document, split_sentences
-from translator.qa.checker import QAChecker, QARun, finding_line
+from translator.qa.checker import QAChecker, QARun
+from translator.report.article import ArticleReport
+from translator.report.text import finding_line
 from translator.qa.languagetool import find_languagetool
 
 from .support.languagetool_standin import check as standin_matches
@@ -55,7 +57,8 @@ def test_positions_through_crlf_accents_and_emoji(standin):
     assert [f.level for f in findings] == [Level.WARNING, Level.WARNING, Level.INFO, Level.WARNING]  # whitespace: typography
     assert [f.category for f in findings] == ["TYPOS", "MISC", "TYPOGRAPHY", "TYPOS"]
     # lines count CRLF as one break; columns count characters (an emoji is one)
-    assert [finding_line("a.txt", f, ARTICLE).split(": ")[0] for f in findings] == [
+    checked = ArticleReport("-", ARTICLE, qa_findings=tuple(findings), outputs={Located.CLEANED: "a.txt"})
+    assert [finding_line(checked, f).split(": ")[0] for f in findings] == [
         "a.txt:3:36", "a.txt:4:13", "a.txt:6:21", "a.txt:6:56",
     ]
 

@@ -23,14 +23,12 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from contextlib import ExitStack
-from functools import lru_cache
 
 from ..clean.rules import RuleSet
 from ..diagnostics import Diagnostic, Level, Located, Source
 from ..document import Document, split_sentences
 from ..translate.glossary import Glossary
 from .languagetool import LanguageToolSource, QAUnavailable, find_languagetool, library_failures, pinned_ltp_path, short_reason
-from .languagetool import install_languagetool  # noqa: F401  (compatibility: the CLI imports it from here)
 
 MAX_SUGGESTIONS = 5
 # "en" alone has no spell checker in LanguageTool; its variants do.
@@ -100,7 +98,6 @@ class QAChecker:
             end = _end(text, match)
             if not (_is_spelling(match) and self._is_known(text[match.offset : end])):
                 findings.append(_diagnostic(document, match, end, located_in))
-        _remember_checked(findings, text)
         return findings
 
     def _use(self, lang: str) -> None:
@@ -223,62 +220,3 @@ def known_words_from(glossary: Glossary, rules: RuleSet | None = None) -> frozen
         words.update(term.forms)
         words.add(term.target)
     return frozenset(words)
-
-
-def qa_report(findings: Iterable[Diagnostic], skipped: str | None, text: str | None = None) -> dict:
-    """What a JSON report carries: the findings on ``text``, or that QA was skipped and why."""
-    return skipped_dict(skipped) if skipped else {"qa": "done", "findings": [finding_dict(f, text) for f in findings]}
-
-
-def finding_dict(finding: Diagnostic, text: str | None = None) -> dict:
-    """A finding on ``text`` as JSON-able data, with its 1-based line and column."""
-    line, column = _document(_checked_text(finding, text)).line_column(finding.start)
-    return {
-        "line": line,
-        "column": column,
-        "offset": finding.start,
-        "length": finding.end - finding.start,
-        "rule_id": finding.rule_id,
-        "category": finding.category,
-        "message": finding.message,
-        "replacements": list(finding.suggestions),
-        "text": finding.original,
-    }
-
-
-def skipped_dict(reason: str) -> dict:
-    """What a report carries when QA could not run."""
-    return {"qa": "skipped", "reason": reason}
-
-
-def finding_line(name: str, finding: Diagnostic, text: str | None = None) -> str:
-    """``file:line:col: RULE_ID: message [suggestions: a, b]``, as linters print, for a finding on ``text``."""
-    line, column = _document(_checked_text(finding, text)).line_column(finding.start)
-    suggestions = f" [suggestions: {', '.join(finding.suggestions)}]" if finding.suggestions else ""
-    return f"{name}:{line}:{column}: {finding.rule_id}: {finding.message}{suggestions}"
-
-
-@lru_cache(maxsize=4)
-def _document(text: str) -> Document:
-    """The checked text's document, parsed once for all its findings' lines and columns."""
-    return Document.parse(text)
-
-
-# --- compatibility: call sites that do not pass the checked text yet ----------------------------
-
-_last_check: tuple[list[Diagnostic], str] = ([], "")
-
-
-def _remember_checked(findings: list[Diagnostic], text: str) -> None:
-    global _last_check
-    _last_check = (findings, text)
-
-
-def _checked_text(finding: Diagnostic, text: str | None) -> str:
-    """``text``, or the text of the latest check when ``finding`` is one of its findings."""
-    if text is not None:
-        return text
-    findings, checked = _last_check
-    if any(finding is found for found in findings):
-        return checked
-    raise ValueError(f"{finding.rule_id} at {finding.start}: pass the text it was found in")
