@@ -316,7 +316,7 @@ class _LazyEngine:
 
     def translate(self, sentences: list[str]) -> list[str]:
         if self._engine is None:
-            from ..translate.engines.argos import Engine
+            from ..translate.engines.argos import ArgosEngine as Engine
 
             self._engine = Engine(self._package)
         if self._on_progress is None:

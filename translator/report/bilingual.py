@@ -7,10 +7,16 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from itertools import groupby
 
+from ..diagnostics import Diagnostic
 from ..translate.documents import Segment, TranslationResult
 
 XLIFF_NAMESPACE = "urn:oasis:names:tc:xliff:document:2.0"
 TSV_COLUMNS = ("file", "paragraph", "sentence", "source", "target", "terms", "violations", "model")
+
+
+def violation_text(violation: Diagnostic) -> str:
+    """A glossary violation as these formats give it: ``glossary: 'Poutine' must become …``."""
+    return f"{violation.source}: {violation.message}"
 
 
 def segment_dict(segment: Segment) -> dict:
@@ -20,7 +26,7 @@ def segment_dict(segment: Segment) -> dict:
         "source": segment.source,
         "target": segment.target,
         "terms": [{"source": t.source, "target": t.target} for t in segment.terms],
-        "violations": list(segment.violations),
+        "violations": [violation_text(v) for v in segment.violations],
         "from_memory": segment.from_memory,
     }
 
@@ -32,7 +38,7 @@ def json_line(name: str, result: TranslationResult, extra: dict | None = None) -
         "model": result.model,
         "glossary": result.glossary,
         "text": result.text,
-        "violations": result.violations,
+        "violations": [violation_text(v) for v in result.violations],
         "segments": [segment_dict(s) for s in result.segments],
         **(extra or {}),
     }
@@ -46,7 +52,7 @@ def tsv(results: Sequence[tuple[str, TranslationResult]]) -> str:
         for s in result.segments:
             cells = (
                 name, str(s.paragraph), str(s.sentence), s.source, s.target,
-                "; ".join(f"{t.source} → {t.target}" for t in s.terms), "; ".join(s.violations), result.model,
+                "; ".join(f"{t.source} → {t.target}" for t in s.terms), "; ".join(map(violation_text, s.violations)), result.model,
             )
             rows.append("\t".join(" ".join(cell.split()) for cell in cells))
     return "\n".join(rows) + "\n"
@@ -75,7 +81,7 @@ def _unit(group: ET.Element, identifier: str, segment: Segment) -> None:
         for term in segment.terms:
             ET.SubElement(notes, _tag("note"), {"category": "glossary"}).text = f"{term.source} → {term.target}"
         for violation in segment.violations:
-            ET.SubElement(notes, _tag("note"), {"category": "violation", "priority": "1"}).text = violation
+            ET.SubElement(notes, _tag("note"), {"category": "violation", "priority": "1"}).text = violation_text(violation)
     element = ET.SubElement(unit, _tag("segment"), {"state": "translated"})
     ET.SubElement(element, _tag("source")).text = segment.source
     ET.SubElement(element, _tag("target")).text = segment.target

@@ -16,7 +16,8 @@ from difflib import SequenceMatcher
 from urllib.parse import quote
 
 from ..clean.cleaner import CleanResult
-from ..document import Document
+from ..document import Document, Paragraph
+from ..translate.documents import Segment, TranslationResult
 
 _TOKEN = re.compile(r"\w+|[^\w\s]|\s+")
 CHANGES = frozenset({"removed", "flagged", "inserted", "violation", "qa"})
@@ -109,11 +110,11 @@ def text_review(name_a: str, a: str, name_b: str, b: str) -> Review:
     return Review(f"{name_a} → {name_b}", (name_a, name_b), tuple(rows))
 
 
-def translation_review(name: str, result: CleanResult, translation, *, glossary_name: str = "") -> Review:
+def translation_review(name: str, result: CleanResult, translation: TranslationResult, *, glossary_name: str = "") -> Review:
     """Original | cleaned | English; terms, violations and first-person flags marked in English."""
     clean = clean_review(name, result)
     english = Document.parse(translation.text).paragraphs
-    segments_by_paragraph: dict[int, list] = {}
+    segments_by_paragraph: dict[int, list[Segment]] = {}
     for segment in translation.segments:
         segments_by_paragraph.setdefault(segment.paragraph, []).append(segment)
     flagged = {(result.kept.index(f.paragraph), f.sentence) for f in result.findings if f.replacement is None and f.sentence is not None and f.paragraph in result.kept}
@@ -124,7 +125,7 @@ def translation_review(name: str, result: CleanResult, translation, *, glossary_
             rows.append(Row((*row.cells, Cell("")), row.notes))
             continue
         paragraph = english[cleaned_index] if cleaned_index < len(english) else None
-        marks = _english_marks(paragraph.text, segments_by_paragraph.get(cleaned_index, []), cleaned_index, flagged) if paragraph else ()
+        marks = _english_marks(paragraph, segments_by_paragraph.get(cleaned_index, []), flagged) if paragraph else ()
         rows.append(Row((*row.cells, Cell(paragraph.text if paragraph else "", marks)), row.notes))
         cleaned_index += 1
     summary = {**clean.summary, "model": translation.model, "glossary": glossary_name or translation.glossary,
@@ -132,22 +133,17 @@ def translation_review(name: str, result: CleanResult, translation, *, glossary_
     return Review(name, ("original", "cleaned", "English"), tuple(rows), summary)
 
 
-def _english_marks(text: str, segments: Sequence, paragraph: int, flagged: set[tuple[int, int]]) -> tuple[Mark, ...]:
+def _english_marks(paragraph: Paragraph, segments: Sequence[Segment], flagged: set[tuple[int, int]]) -> tuple[Mark, ...]:
+    """Marks on an English paragraph, at the spans its segments' translations occupy."""
     marks: list[Mark] = []
-    position = 0
     for segment in segments:
-        target = segment.target.strip()
-        start = text.find(target, position)
-        if start < 0:
-            continue
-        end = start + len(target)
-        position = end
-        if (paragraph, segment.sentence) in flagged:
+        start, end = segment.target_start - paragraph.start, segment.target_end - paragraph.start
+        if (segment.paragraph, segment.sentence) in flagged:
             marks.append(Mark(start, end, "flagged", "fr.first-person-narration: first-person narration in the source"))
         for violation in segment.violations:
-            marks.append(Mark(start, end, "violation", violation))
+            marks.append(Mark(start, end, "violation", f"{violation.source}: {violation.message}"))
         for term in segment.terms:
-            found = re.search(rf"(?<!\w){re.escape(term.target)}(?!\w)", text[start:end])
+            found = re.search(rf"(?<!\w){re.escape(term.target)}(?!\w)", segment.target)
             if found:
                 marks.append(Mark(start + found.start(), start + found.end(), "term", f"glossary: {term.source} → {term.target}"))
     return tuple(marks)
