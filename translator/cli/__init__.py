@@ -354,7 +354,7 @@ def _emit_translations(batch: _Batch, sources, results, cleaned, qa_extras, repo
 
 
 def _review_module():
-    from ..review import model
+    from .. import review as model
 
     return model
 

@@ -22,7 +22,8 @@ from ..errors import TranslatorError
 from ..io.files import SourceText, read_source, write_atomic
 from ..qa.checker import QARun, qa_report
 from ..report.bilingual import segment_dict
-from ..review.model import clean_review, html_page, index_page, translation_review, with_qa
+from ..review.html import html_page, index_page
+from ..review.model import clean_review, translation_review, with_qa
 from ..translate.documents import TranslationContext
 
 
