@@ -78,11 +78,11 @@ def main() -> None:
 
         ours_warm = in_process(f"""
             import time
-            from translator.translate.engines.argos import Engine
+            from translator.translate.engines.argos import ArgosEngine
             from translator.translate.glossary import Glossary
             from translator.translate.packages import find_package
             from translator.translate.documents import translate_documents
-            engine = Engine(find_package("fr", "en"))
+            engine = ArgosEngine(find_package("fr", "en"))
             engine.translate(["Bonjour."])
             text = open({str(article)!r}).read()
             started = time.perf_counter()
@@ -111,12 +111,12 @@ def main() -> None:
         stage_cold, stage_warm = (
             in_process(f"""
                 import time
-                from translator.translate.engines.argos import Engine
+                from translator.translate.engines.argos import ArgosEngine
                 from translator.translate.glossary import Glossary
                 from translator.translate.memory import TranslationMemory
                 from translator.translate.packages import find_package
                 from translator.translate.documents import translate_documents
-                engine = Engine(find_package("fr", "en"))
+                engine = ArgosEngine(find_package("fr", "en"))
                 engine.translate(["Bonjour."])
                 text = open({str(article)!r}).read()
                 with TranslationMemory({str(root / 'stage.sqlite3')!r}) as memory:

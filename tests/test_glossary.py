@@ -3,6 +3,7 @@
 import pytest
 
 from translator import TranslatorError
+from translator.diagnostics import Level, Located, Source
 from translator.translate.documents import translate_documents
 from translator.translate.glossary import Glossary, Term, TermType, load_glossary_file
 
@@ -125,4 +126,10 @@ def test_what_stays_wrong_is_a_violation():
         return ["The Russian president spoke." for _ in sentences]
 
     [result] = translate_documents(["Poutine a parlé."], engine, glossary((["Poutine"], "Putin")), model_id="stand-in")
-    assert result.violations == ["glossary: 'Poutine' must become 'Putin' (test:1); not found in the translation"]
+    assert [v.message for v in result.violations] == ["'Poutine' must become 'Putin' (test:1); not found in the translation"]
+    assert [(v.source, v.rule_id, v.level, v.located_in) for v in result.violations] == [
+        (Source.GLOSSARY, "glossary.term", Level.ERROR, Located.TRANSLATION)]
+    [violation] = result.violations
+    assert (violation.paragraph, violation.sentence, violation.original, violation.replacement, violation.category) == (
+        0, 0, "The Russian president spoke.", None, "name")
+    assert result.text[violation.start : violation.end] == violation.original

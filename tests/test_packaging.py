@@ -16,7 +16,9 @@ def test_the_wheel_carries_rules_and_glossaries_and_uses_them(tmp_path):
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         assert {"translator/data/rules/fr/persona.yaml", "translator/data/rules/fr/structure.yaml",
-                "translator/data/glossaries/fr-en/names.yaml", "translator/cli/__init__.py"} <= names
+                "translator/data/glossaries/fr-en/names.yaml", "translator/cli/__init__.py",
+                "translator/review/assets/review.css", "translator/review/assets/review.js",
+                "translator/review/assets/index.css"} <= names
         archive.extractall(tmp_path / "installed")
     listing = subprocess.run(
         [sys.executable, "-m", "translator", "rules", "list"], cwd=tmp_path,

@@ -8,7 +8,8 @@ import pytest
 from rich.cells import cell_len
 
 from translator import clean_text
-from translator.review.model import clean_review, html_page, word_diff
+from translator.review.html import html_page
+from translator.review.model import clean_review, word_diff
 
 from .conftest import SEED, run_cli
 

@@ -4,8 +4,9 @@ import zipfile
 
 import pytest
 
+from translator.diagnostics import Level, Located, Source
 from translator.translate.documents import translate_documents
-from translator.translate.engines.argos import Engine
+from translator.translate.engines.argos import ArgosEngine
 from translator.translate.glossary import Glossary, Term, TermType
 from translator.translate.memory import TranslationMemory
 from translator.translate.packages import ModelPackage
@@ -16,7 +17,7 @@ from .support.tiny_model import DEFAULT_DICTIONARY, build_tiny_package
 def engine_for(archive, folder):
     with zipfile.ZipFile(archive) as bundle:
         bundle.extractall(folder)
-    return Engine(ModelPackage(folder / "translate-fr_en-tiny", "fr", "en", "0.1"))
+    return ArgosEngine(ModelPackage(folder / "translate-fr_en-tiny", "fr", "en", "0.1"))
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +57,9 @@ def test_a_term_no_attempt_can_save_is_reported(tmp_path):
     stubborn = engine_for(build_tiny_package(tmp_path, hostile), tmp_path / "pkg")
     [result] = translate_documents(["Loukachenko est à Minsk."], stubborn.translate, NAMES, model_id="x")
     assert result.text == "Lukaschenko is to Minsk."
-    assert result.violations == ["glossary: 'Loukachenko' must become 'Lukashenko' (t:2); not found in the translation"]
+    assert [v.message for v in result.violations] == ["'Loukachenko' must become 'Lukashenko' (t:2); not found in the translation"]
+    assert [(v.source, v.rule_id, v.level, v.located_in) for v in result.violations] == [
+        (Source.GLOSSARY, "glossary.term", Level.ERROR, Located.TRANSLATION)]
 
 
 def test_memory_is_read_before_the_engine_and_filled_after(engine, tmp_path):

@@ -24,7 +24,8 @@ from ..diagnostics import Located, Source
 from ..errors import TranslatorError
 from ..io.files import SourceText, read_source, write_atomic
 from ..report.article import ArticleReport
-from ..review.model import clean_review, html_page, index_page, translation_review, with_qa
+from ..review.html import html_page, index_page
+from ..review.model import article_review
 from .job import Job
 
 CHUNK_SIZE = 32
@@ -159,22 +160,13 @@ def _write_article(outdir: Path, source: SourceText, article: ArticleReport, mad
         located[Located.TRANSLATION] = str(outputs["english"])
     article = ArticleReport(article.name, article.original, article.language, article.clean, translation, article.qa,
                             article.qa_findings, located, made_with, memory_use=False)
-    contents = {"clean": source.encode(article.clean.text), "review": html_page(_review(name, article)).encode(),
+    contents = {"clean": source.encode(article.clean.text), "review": html_page(article_review(article, name)).encode(),
                 # the report last: it is what marks the article as done for a resumed run
                 "report": json.dumps(article.to_dict(), ensure_ascii=False, indent=1).encode()}
     if translation is not None:
         contents = {"english": source.encode(translation.text), **contents}
     for kind, data in contents.items():  # all encoded first: a failure leaves no half of an article
         write_atomic(outputs[kind], data)
-
-
-def _review(name: str, article: ArticleReport):
-    review = translation_review(name, article.clean, article.translation) if article.translation is not None else clean_review(name, article.clean)
-    for column, located in ((1, Located.CLEANED), (2, Located.TRANSLATION)):
-        if located in article.qa:
-            findings = [d for d in article.qa_findings if d.located_in is located]
-            review = with_qa(review, column, article.text(located), findings, article.qa[located].skipped)
-    return review
 
 
 def _index_entries(files: Sequence[str], outdir: Path, translated: bool) -> list[dict[str, object]]:

@@ -132,6 +132,8 @@ def segment_dict(segment: Segment, *, memory_use: bool = True) -> dict:
         "sentence": segment.sentence,
         "source": segment.source,
         "target": segment.target,
+        "target_start": segment.target_start,
+        "target_end": segment.target_end,
         "terms": [{"source": t.source, "target": t.target} for t in segment.terms],
     }
     if memory_use:

@@ -1,1 +1,2 @@
-"""Side-by-side review of changes: the model, the terminal view and the HTML page."""
+"""Side-by-side review of changes: the model (``model``), the terminal view
+(``terminal``) and the standalone HTML page (``html``, its CSS and JS in ``assets/``)."""

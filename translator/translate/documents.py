@@ -9,7 +9,14 @@ Glossary enforcement is verified, not assumed.  Each matched term is first given
 to the model in its target form (« Putin a parlé… »).  A sentence whose output
 lacks a required target is retried with placeholders (``ZXQ1``) restored after;
 if that fails too, once more unmasked, with the source forms post-edited.  What is
-still wrong is reported as a violation.
+still wrong is reported as a violation: a :class:`~translator.diagnostics.Diagnostic`
+from the glossary (rule ``glossary.term``, level error, category the term's type),
+located on the sentence's translation in the result text.
+
+Each segment keeps where its translation lies in the result text
+(``result.text[segment.target_start:segment.target_end] == segment.target``).  The
+translation memory stores each engine call's final translations right after that
+call, so an interrupted run keeps what was translated.
 """
 
 from __future__ import annotations
@@ -17,7 +24,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
+from ..diagnostics import Diagnostic, Level, Located, Source
 from ..document import Document, Span, split_sentences
 from .glossary import Glossary, TermMatch
 from .memory import TranslationMemory
@@ -27,6 +36,7 @@ _INNER_LINE_BREAK = re.compile(r"\s*(?:\r\n|\n|\r)\s*")
 _NEW_LINE_OF_TEXT = re.compile(r"(?<![,;:\s])[ \t]*(?:\r\n|\n|\r)[ \t]*(?=[A-ZÀ-ÖØ-Þ0-9«“\"—–-])")
 _PLACEHOLDER = "ZXQ{}"
 _PLACEHOLDER_FOUND = re.compile(r"Z\s?X\s?Q\s?(\d+)", re.IGNORECASE)
+GLOSSARY_RULE = "glossary.term"
 
 TranslateBatch = Callable[[Sequence[str]], list[str]]
 
@@ -39,14 +49,17 @@ class AppliedTerm:
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """One source sentence and its translation."""
+    """One source sentence and its translation, found at ``target_start:target_end``
+    in the result text."""
 
     paragraph: int
     sentence: int
     source: str
     target: str
+    target_start: int
+    target_end: int
     terms: tuple[AppliedTerm, ...] = ()
-    violations: tuple[str, ...] = ()
+    violations: tuple[Diagnostic, ...] = ()
     from_memory: bool = False
 
 
@@ -59,7 +72,7 @@ class TranslationResult:
     glossary: str
 
     @property
-    def violations(self) -> list[str]:
+    def violations(self) -> list[Diagnostic]:
         return [v for segment in self.segments for v in segment.violations]
 
 
@@ -119,20 +132,18 @@ def translate_documents(
     key = (memory_key or model_id, glossary.fingerprint)
     known = memory.lookup(*key, unique) if memory is not None else {}
     by_source = {s.source: s for document_slots in slots for s in document_slots}
-    fresh = _translate_with_terms([by_source[s] for s in unique if s not in known], translate)
-    if memory is not None and fresh:
-        memory.store(*key, {source: target for source, (target, _) in fresh.items()})
+    remember = partial(memory.store, *key) if memory is not None else None
+    fresh = _translate_with_terms([by_source[s] for s in unique if s not in known], translate, remember)
     results = []
     for document, document_slots in zip(documents, slots):
-        segments = []
-        for slot in document_slots:
-            if slot.source in known:
-                target = known[slot.source]
-                segments.append(_segment(slot, target, _missing(target, slot.terms), from_memory=True))
-            else:
-                target, missing = fresh[slot.source]
-                segments.append(_segment(slot, target, missing))
-        results.append(TranslationResult(document.text, _rebuild(document, document_slots, segments), tuple(segments), model_id, glossary.fingerprint))
+        targets = [known[slot.source] if slot.source in known else fresh[slot.source][0] for slot in document_slots]
+        text, spans = _rebuild(document, document_slots, targets)
+        segments = tuple(
+            _segment(slot, span, text, _missing(target, slot.terms), from_memory=True) if slot.source in known
+            else _segment(slot, span, text, fresh[slot.source][1], from_memory=False)
+            for slot, span, target in zip(document_slots, spans, targets)
+        )
+        results.append(TranslationResult(document.text, text, segments, model_id, glossary.fingerprint))
     return results
 
 
@@ -161,11 +172,17 @@ def _units(text: str) -> list[Span]:
     return units
 
 
-def _translate_with_terms(slots: list[_Slot], translate: TranslateBatch) -> dict[str, tuple[str, list[TermMatch]]]:
-    """Translate sentences, enforcing their glossary terms; result: source → (target, missing terms)."""
+def _translate_with_terms(
+    slots: list[_Slot], translate: TranslateBatch, remember: Callable[[dict[str, str]], None] | None = None
+) -> dict[str, tuple[str, list[TermMatch]]]:
+    """Translate sentences, enforcing their glossary terms; result: source → (target, missing terms).
+
+    After each call of ``translate``, the translations no later attempt will revisit
+    go to ``remember`` (source → target).
+    """
     outcome: dict[str, tuple[str, list[TermMatch]]] = {}
     pending = slots
-    for attempt in _ATTEMPTS:
+    for number, attempt in enumerate(_ATTEMPTS):
         if not pending:
             break
         outputs = translate([attempt.protect(slot) for slot in pending])
@@ -178,6 +195,10 @@ def _translate_with_terms(slots: list[_Slot], translate: TranslateBatch) -> dict
                 outcome[slot.source] = (target, missing)
             if missing:
                 retry.append(slot)
+        revisited = set() if number == len(_ATTEMPTS) - 1 else {slot.source for slot in retry}
+        final = {slot.source: outcome[slot.source][0] for slot in pending if slot.source not in revisited}
+        if remember is not None and final:
+            remember(final)
         pending = retry
     return outcome
 
@@ -244,16 +265,28 @@ def _missing(target: str, terms: Sequence[TermMatch]) -> list[TermMatch]:
     return missing
 
 
-def _segment(slot: _Slot, target: str, missing: list[TermMatch], *, from_memory: bool = False) -> Segment:
+def _segment(slot: _Slot, span: Span, text: str, missing: list[TermMatch], from_memory: bool) -> Segment:
+    """The segment of a translated slot whose translation lies at ``span`` in ``text``."""
+    target = text[span.start : span.end]
     applied = tuple(AppliedTerm(m.form, m.term.target) for m in slot.terms)
-    violations = tuple(f"glossary: '{m.form}' must become '{m.term.target}' ({m.term.origin}); not found in the translation" for m in missing)
-    return Segment(slot.paragraph, slot.sentence, slot.source, target, applied, violations, from_memory)
+    violations = tuple(
+        Diagnostic(GLOSSARY_RULE, Level.ERROR, None,
+                   f"'{m.form}' must become '{m.term.target}' ({m.term.origin}); not found in the translation",
+                   slot.paragraph, slot.sentence, span.start, span.end, target, None,
+                   source=Source.GLOSSARY, located_in=Located.TRANSLATION, category=str(m.term.type))
+        for m in missing
+    )
+    return Segment(slot.paragraph, slot.sentence, slot.source, target, span.start, span.end, applied, violations, from_memory)
 
 
-def _rebuild(document: Document, slots: list[_Slot], segments: list[Segment]) -> str:
-    """The document with each translated sentence in place of its source; all else kept."""
-    parts, position = [], 0
-    for slot, segment in zip(slots, segments):
-        parts += [document.text[position : slot.start], segment.target.strip()]
+def _rebuild(document: Document, slots: list[_Slot], targets: list[str]) -> tuple[str, list[Span]]:
+    """The document with each translated sentence in place of its source, all else kept,
+    and where each translation lies in it."""
+    parts, spans, length, position = [], [], 0, 0
+    for slot, target in zip(slots, targets):
+        between, placed = document.text[position : slot.start], target.strip()
+        parts += [between, placed]
+        spans.append(Span(length + len(between), length + len(between) + len(placed)))
+        length = spans[-1].end
         position = slot.end
-    return "".join(parts) + document.text[position:]
+    return "".join(parts) + document.text[position:], spans

@@ -44,8 +44,16 @@ class ModelPackage:
         return f"{self.from_code}→{self.to_code}"
 
     @property
+    def model_id(self) -> str:
+        return f"{self.name} {self.version}"
+
+    @property
     def model_dir(self) -> Path:
         return self.path / "model"
+
+    @property
+    def weights(self) -> Path:
+        return self.model_dir / "model.bin"
 
     @property
     def tokenizer_file(self) -> Path:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from ...errors import TranslatorError
-from ..packages import ModelPackage
+from ..packages import ModelPackage, find_package
 
 BEAM_SIZE = 4
 LENGTH_PENALTY = 0.2
@@ -20,8 +20,10 @@ MAX_BATCH_SIZE = 32
 MAX_PIECES = 250  # tokens a sentence is given to the model in, at most
 
 
-class Engine:
+class ArgosEngine:
     """Translates batches of sentences with one installed package."""
+
+    find_model = staticmethod(find_package)
 
     def __init__(self, package: ModelPackage, *, threads: int = 0) -> None:
         import ctranslate2
@@ -40,7 +42,7 @@ class Engine:
 
     @property
     def model_id(self) -> str:
-        return f"{self.package.name} {self.package.version}"
+        return self.package.model_id
 
     def translate(self, sentences: Sequence[str]) -> list[str]:
         """Translate sentences in batches; the result is aligned with the input.

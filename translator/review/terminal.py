@@ -1,0 +1,61 @@
+"""The review in a terminal: a Rich table, one row per paragraph, changes coloured
+(or bracketed without colour)."""
+
+from __future__ import annotations
+
+from .model import Cell, Review, pieces
+
+_STYLES = {"removed": "bold red strike", "flagged": "bold yellow underline", "inserted": "bold green",
+           "violation": "bold white on red", "qa": "bold blue underline", "term": "bold cyan"}
+_MARKERS = {"removed": ("[-", "-]"), "inserted": ("{+", "+}"), "flagged": ("[!", "!]"),
+            "violation": ("[!!", "!!]"), "qa": ("[?", "?]"), "term": ("<", ">")}
+
+
+_NARROW = 60  # below this many columns, the texts of a row are stacked, not side by side
+
+
+def print_side_by_side(review: Review, console, *, only_changes: bool = False) -> None:
+    """A Rich table, one row per paragraph, the rules' notes in the last column.
+
+    Without colour (not a terminal, or NO_COLOR), changes are bracketed
+    ([-removed-], {+inserted+}, [!flagged!]) so they still show.  On a narrow
+    terminal the columns of a row are stacked under their titles.
+    """
+    from rich.table import Table
+    from rich.text import Text
+
+    colour = console.color_system is not None
+    stacked = console.width < _NARROW
+    table = Table(expand=True, show_lines=True, title=review.title)
+    for header in ([" | ".join(review.headers)] if stacked else review.headers):
+        table.add_column(header, ratio=1, overflow="fold")
+    for row in review.rows:
+        if only_changes and not row.changed:
+            continue
+        cells = [_terminal_text(cell, colour) for cell in row.cells]
+        if stacked:
+            joined = Text()
+            for header, text in zip(review.headers, cells):
+                joined.append(("\n" if joined.plain else "") + f"{header}: ", style="bold" if colour else None)
+                joined.append_text(text)
+            cells = [joined]
+        for note in row.notes:
+            cells[-1].append(("\n" if cells[-1].plain else "") + f"▸ {note}", style="dim yellow" if colour else None)
+        table.add_row(*cells)
+    console.print(table)
+
+
+def _terminal_text(cell: Cell, colour: bool):
+    from rich.text import Text
+
+    text = Text()
+    for piece, kinds, _ in pieces(cell):
+        kind = next((k for k in _STYLES if k in kinds), None)
+        if kind is None:
+            text.append(piece)
+        elif colour:
+            text.append(piece, style=_STYLES[kind])
+        else:
+            opening, closing = _MARKERS[kind]
+            text.append(f"{opening}{piece}{closing}")
+    return text
