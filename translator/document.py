@@ -8,76 +8,16 @@ so every later stage can report exactly where something was found.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from .lang import DEFAULT_LANGUAGE, LanguageProfile, profile
 from .regex_cache import cached_compile
 
 _LINE = cached_compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
-_UPPER = "A-ZÀ-ÖØ-Þ"
-_PAGE_LABEL = (
-    r"(?:Note|Remarque|N\.?\s?B|P\.?\s?S|Mise à jour|Update|Updated|Correction|Rectificatif|Erratum|Source|Sources"
-    r"|Photo|Photos|Crédit|Crédits|Légende|Lire aussi|Voir aussi|À lire|A lire|Infos? pratiques?|Contact|Tarifs?"
-    r"|Horaires?|Programme|Mots-clés|Meta description|Titre|Résumé|Auteur|Author|Disclaimer|Avertissement)\b"
-)
-_SPEECH_OPENING = cached_compile(
-    rf"\s*(?:[–—]|-\s"  # a dialogue dash
-    rf"|[{_UPPER}][{_UPPER}’' .-]{{1,60}}\.\s*[-–—]\s"  # LE FIGARO. - … / BRUNO LE MAIRE. - …
-    rf"|(?:Q|R|Question|Réponse)\s*[.:]\s"  # Q : … / R. …
-    # Claire Martin : Je… / Le Parisien : Comment… (a sentence starts after the colon,
-    # where a title goes on in lower case: « Nupes : les socialistes votent »); not a
-    # label of the page (« Note : », « Mise à jour : », « Source : »…)
-    rf"|(?!{_PAGE_LABEL})(?:[{_UPPER}][\w’'-]*\s){{0,3}}[{_UPPER}][\w’'-]*\s?:\s+[«“\"]?\s?[{_UPPER}])"
-)
-_INTERVIEW_CREDIT = cached_compile(r"\s*\(?propos\s+recueillis\s+par\b", re.IGNORECASE)
 # « - Une enquête ouverte - »: an AFP sub-heading, not a dialogue dash
 _SUB_HEADING = cached_compile(r"\s*[-–—]\s+[^\n]{1,150}?\s[-–—]\s*$")
-# Genres written in the first person on purpose: their « je » is the author's own.
-_OPINION = cached_compile(
-    # a label: « TRIBUNE. », « Point de vue : », « Le billet du lundi : », « Courrier des lecteurs. »
-    r"\s*(?:(?:le|la|les|l’|l'|notre|mon|ma)\s*)?"
-    r"(?:tribune|opinion|point\s+de\s+vue|édito|edito|éditorial|editorial|chronique|billet|courrier\s+des\s+lecteurs"
-    r"|lettre\s+ouverte|lettre\s+d['’]une?\s+lect(?:eur|rice)|témoignage|temoignage|carte\s+blanche|blog|carnet"
-    r"|droit\s+de\s+réponse|humeur|coup\s+de\s+gueule|libre\s+opinion|parole\s+de\s+lecteur|vos\s+lettres)"
-    r"\b(?:\s+(?:du|de\s+la|de|des|d['’])\s*[^:.!?\n]{1,40}?)?\s*(?:[.:!—–-]|$)"
-    # a byline: « Par Jean Martin, … », « Par le Dr Karim Haddad, … »
-    rf"|(?-i:\s*Par\s+(?:(?:le|la)\s+)?(?:(?:Dr|Pr|Me|docteur|docteure|professeur|professeure|maître)\.?\s+)?"
-    rf"[{_UPPER}][\w’'-]+(?:\s+(?:de\s+|d’|le\s+)?[{_UPPER}][\w’'.-]+)+\s*(?:,|$))",
-    re.IGNORECASE,
-)
-# a speech tag after unquoted words: « …, a-t-il dit », « …, a regretté l’entraîneur »
-# (not after a closing quotation mark: the words were quoted)
-_SPEECH_TAG = cached_compile(
-    r"(?<![»”\"])(?<![»”\"][\s\u00a0]),\s+(?:[a-zàâéèêîôû]+-t-(?:il|elle|ils|elles|on)|(?:[a-zàâéèêîôû]+-(?:il|elle|ils|elles))"
-    # (verbs that take no object here: « …, a reconnu les faits » closes an apposition)
-    r"|(?:a|ont|avait|avaient)\s+(?:dit|déclaré|soufflé|lâché|confié|ajouté|réagi|commenté"
-    r"|glissé|insisté|martelé|prévenu|lancé|regretté|poursuivi|conclu|répondu|précisé|confessé|plaisanté|tranché|affirmé)"
-    # (verbs that may take one, when a speaker follows: « …, a expliqué l’entraîneur »)
-    r"|(?:a|ont|avait|avaient)\s+(?:expliqué|assuré|estimé|raconté|souligné|indiqué|reconnu|admis|avoué|analysé|salué"
-    r"|constaté|témoigné|résumé|déploré|souri|ironisé)\s+(?:de\s+son\s+côté\s+)?(?:(?:le|la|l['’]|son|sa)\s*)?"
-    r"(?:[A-ZÀ-ÖØ-Þ][\w’'-]+|[\w-]+(?:eur|euse|rice|iste|ier|ière|ien|ienne|ant|ante|at|ate|é|ée|in|ine|aire))(?=[\s,.;!?…]|$)"
-    # an inverted incise: « …, sourit la sexagénaire », « …, explique Paul Martin »
-    r"|(?:dit|sourit|explique|raconte|confie|souffle|lâche|glisse|ajoute|poursuit|résume|précise|assure|insiste"
-    r"|reconnaît|admet|avoue|note|observe|estime|tranche|conclut|rappelle|souligne|plaisante|s'amuse|s’amuse)"
-    r"\s+(?:le|la|l['’]|les|un|une|son|sa|ses|cette|ce|[A-ZÀ-ÖØ-Þ]))(?![\w’'-])"
-)
 _WORDS = cached_compile(r"[^\W\d_]{2,}")
-# an interviewer's question standing as a paragraph: « Qu’entendez-vous par là ? »
-_QUESTION_TO_YOU = cached_compile(r"[^\n]*(?<![\w’'-])(?:vous|votre|vos|-vous)(?![\w’'-])[^\n]*\?\s*", re.IGNORECASE)
-# a reportage's byline or dateline: « Kherson, de notre envoyée spéciale. »
-_REPORTER = cached_compile(
-    r"(?<![\w’'-])(?:de\s+notre\s+|notre\s+)?(?:envoyée?s?\s+spéciale?s?|correspondante?\s+(?:à|en|au|aux)\s+[A-ZÀ-ÖØ-Þ]"
-    r"|de\s+notre\s+correspondante?)(?![\w’'-])",
-    re.IGNORECASE,
-)
-# a letter's salutation opening the body: « Monsieur le ministre, », « Chers lecteurs, »
-_SALUTATION = cached_compile(
-    r"\s*(?:monsieur|madame|mesdames|messieurs|cher|chère|chers|chères)\b[^,.!?\n]{0,40},\s", re.IGNORECASE
-)
-# a signature closing a letter: « Bernard T., Tours », « Marie-Claude Dupuis, Lille (59) »
-_SIGNATURE = cached_compile(
-    rf"\s*[{_UPPER}][\w’'-]+(?:\s+(?:[{_UPPER}]\.|[{_UPPER}][\w’'-]+)){{1,3}},\s*[{_UPPER}][\w’' -]{{1,40}}(?:\s*\(\d{{2,3}}\))?\.?\s*$"
-)
 _HEADLINE_MAX_CHARS = 300
 
 
@@ -112,9 +52,11 @@ class Document:
 
     text: str
     paragraphs: tuple[Paragraph, ...]
+    lang: LanguageProfile = field(compare=False, repr=False)
 
     @classmethod
-    def parse(cls, text: str) -> Document:
+    def parse(cls, text: str, lang: LanguageProfile | None = None) -> Document:
+        """Split ``text`` into paragraphs; ``lang`` (French by default) reads its speech and genre."""
         paragraphs: list[Paragraph] = []
         start = end = None
         for line in _LINE.finditer(text):
@@ -130,7 +72,7 @@ class Document:
                 start = None
         if start is not None:
             paragraphs.append(Paragraph(len(paragraphs), start, end, text[start:end]))
-        return cls(text, tuple(paragraphs))
+        return cls(text, tuple(paragraphs), lang or profile(DEFAULT_LANGUAGE))
 
     @cached_property
     def headline(self) -> Paragraph | None:
@@ -160,17 +102,19 @@ class Document:
         """
         if self.is_first_person_genre:
             return frozenset(p.index for p in self.paragraphs)
-        tagged = {p.index for p in self.paragraphs[1:] if _SPEECH_TAG.search(p.text) and _FIRST_PERSON.search(p.text)}
+        lang = self.lang
+        tagged = {p.index for p in self.paragraphs[1:] if lang.speech_tag.search(p.text) and lang.first_person.search(p.text)}
         return self._interview_or_labelled() | self._quotation_carried_over() | tagged
 
     def _interview_or_labelled(self) -> frozenset[int]:
-        labelled = [p.index for p in self.paragraphs[1:] if _SPEECH_OPENING.match(p.text) and not _SUB_HEADING.match(p.text)]
+        lang = self.lang
+        labelled = [p.index for p in self.paragraphs[1:] if lang.speech_opening.match(p.text) and not _SUB_HEADING.match(p.text)]
         # questions standing as paragraphs (a repeated headline is none: it will go)
         headline = self.paragraphs[0].text.strip() if self.paragraphs else ""
         questions = [
             p.index for p in self.paragraphs[1:] if p.text.rstrip().endswith("?") and p.text.strip() != headline
         ]
-        put_to_you = any(_QUESTION_TO_YOU.fullmatch(self.paragraphs[i].text) for i in questions)
+        put_to_you = any(lang.question_to_you.fullmatch(self.paragraphs[i].text) for i in questions)
         # short questions of a few words, each answered by a paragraph of a few words
         asked = [
             i for i in questions
@@ -182,7 +126,7 @@ class Document:
             len(labelled) >= 2
             or (len(questions) >= 2 and put_to_you)
             or len(asked) >= 2
-            or any(_INTERVIEW_CREDIT.match(p.text) for p in self.paragraphs)
+            or any(lang.interview_credit.match(p.text) for p in self.paragraphs)
         ):
             first = min(labelled + questions, default=None)
             if first is not None:
@@ -195,7 +139,7 @@ class Document:
         carried: set[int] = set()
         open_quote = False
         for paragraph in self.paragraphs[1:]:
-            if open_quote and not _QUOTE_MARK.search(paragraph.text) and _FIRST_PERSON.search(paragraph.text):
+            if open_quote and not _QUOTE_MARK.search(paragraph.text) and self.lang.first_person.search(paragraph.text):
                 carried.add(paragraph.index)
                 continue
             spans = quoted_spans(paragraph.text)
@@ -207,12 +151,13 @@ class Document:
     def is_first_person_genre(self) -> bool:
         """An op-ed, a column, a letter or a reportage: it says so (a label, « envoyé
         spécial »), is signed, or opens with a salutation."""
-        if any(_OPINION.match(p.text) or _REPORTER.search(p.text[:200]) for p in self.paragraphs[:3]):
+        lang = self.lang
+        if any(lang.opinion.match(p.text) or lang.reporter.search(p.text[:200]) for p in self.paragraphs[:3]):
             return True
         body = self.paragraphs[1:]
         return bool(body) and (
-            _SALUTATION.match(body[0].text) is not None
-            or (len(body) > 1 and len(body[-1].text) <= 80 and _SIGNATURE.match(body[-1].text) is not None)
+            lang.salutation.match(body[0].text) is not None
+            or (len(body) > 1 and len(body[-1].text) <= 80 and _layout(lang).signature.match(body[-1].text) is not None)
         )
 
     @cached_property
@@ -226,14 +171,15 @@ class Document:
         """
         paragraphs = set()
         count = 0
+        first_person = self.lang.first_person
         for paragraph in self.paragraphs[1:]:
-            if paragraph.index in self.speech or not _FIRST_PERSON.search(paragraph.text):
+            if paragraph.index in self.speech or not first_person.search(paragraph.text):
                 continue
             unquoted = without_quotations(paragraph.text)
-            for sentence in split_sentences(paragraph.text):
+            for sentence in split_sentences(paragraph.text, self.lang):
                 text = paragraph.text[sentence.start : sentence.end]
                 own = unquoted[sentence.start : sentence.end]
-                if _FIRST_PERSON.search(own) and not _FRAMING_SHAPE.match(text):
+                if first_person.search(own) and not self.lang.framing_shape.match(text):
                     count += 1
                     paragraphs.add(paragraph.index)
         return count >= 3 and len(paragraphs) >= 2
@@ -267,52 +213,52 @@ class Document:
         return [match.start() for match in _LINE.finditer(self.text) if match.start() < len(self.text)] or [0]
 
 
-# the writer's own first person (« Me Dupont » is a lawyer, « Mes » lawyers), and a
-# « nous » that speaks for the writers (« Nous refusons… », not « il nous dit »)
-_FIRST_PERSON = cached_compile(
-    r"(?<![\w’'-])(?:(?:je|me|moi|mon|ma|mes|Je|Moi|Mon|Ma)(?![\w’'-])|[jmJ][’'](?=\w)"
-    r"|(?:[Nn]ous)\s+(?:ne\s+|n[’'])?(?:sommes|avons|[\w’'-]+ons)(?![\w’'-]))"
-)
-_FRAMING_SHAPE = cached_compile(
-    r"[^.!?:;«»“”\"]{0,40}?(?<![\w’'-])(?:je(?![\w’'-])|j[’'](?=\w)|il\s+m(?:e\s|[’']))"
-    r"[^.!?:;«»“”\"]{0,100}?(?:\bque\b|\bqu[’']|:(?!\s*[«“\"]))",
-    re.IGNORECASE,
-)
-
-
 # --- sentences -------------------------------------------------------------------
 
-_ABBREVIATIONS = frozenset(
-    """m mm mme mmes mlle mlles dr pr me mes mgr st ste av apr env etc cf ex
-    al éd ed coll tél jr sr vs op cit ibid
-    janv févr fév avr juil sept oct nov déc lun mar mer jeu ven sam dim""".split()
-)
-# abbreviations only before a number: « vol. 3 », « p. 12 », but « en vol. As of… » ends
-_NUMBER_ABBREVIATIONS = frozenset("p pp vol no n° art chap fig min max".split())
-# End of a sentence: terminal punctuation, optional closing quotes or brackets,
-# then white space and something that can start a sentence.
-_SENTENCE_END = cached_compile(
-    r"(?P<stop>[.!?…]+)(?P<closing>[ \t\u00a0\u202f]*[»”\")\]]+)?"
-    # (or nothing, before a timestamp glued to the full stop: « … 81 kg.2023-05-10 19:31 »,
-    # or before a sentence glued to a word's full stop: « …le syndicat.Souhaitez-vous… »)
-    r"(?P<gap>[ \t\u00a0\u202f]*(?:\r\n|\n|\r)[ \t]*|[ \t\u00a0\u202f]+"
-    r"|(?=\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|(?:Publié|Mis à jour|Mise à jour|Modifié|Posté|MAJ|Màj)\b)"
-    r"|(?=(?<=[a-zà-ÿ]{3}[.!?])[A-ZÀ-ÖØ-Þ][a-zà-ÿ]{2}))"
-    r"(?=[«“\"(\[\-–—]?[\s\u00a0\u202f]*[A-ZÀ-ÖØ-Þ0-9])"
-)
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """A language's patterns of page layout, built from its letters."""
+
+    sentence_end: re.Pattern[str]
+    signature: re.Pattern[str]  # a signature closing a letter: « Bernard T., Tours », « Marie-Claude Dupuis, Lille (59) »
+
+
+@lru_cache(maxsize=None)
+def _layout(lang: LanguageProfile) -> _Layout:
+    upper, lower = lang.capitals, lang.lower_case
+    # End of a sentence: terminal punctuation, optional closing quotes or brackets,
+    # then white space and something that can start a sentence.
+    sentence_end = cached_compile(
+        r"(?P<stop>[.!?…]+)(?P<closing>[ \t\u00a0\u202f]*[»”\")\]]+)?"
+        # (or nothing, before a timestamp glued to the full stop: « … 81 kg.2023-05-10 19:31 »,
+        # or before a sentence glued to a word's full stop: « …le syndicat.Souhaitez-vous… »)
+        r"(?P<gap>[ \t\u00a0\u202f]*(?:\r\n|\n|\r)[ \t]*|[ \t\u00a0\u202f]+"
+        rf"|(?=\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|(?:{lang.timestamp_labels})\b)"
+        rf"|(?=(?<=[{lower}]{{3}}[.!?])[{upper}][{lower}]{{2}}))"
+        rf"(?=[«“\"(\[\-–—]?[\s\u00a0\u202f]*[{upper}0-9])"
+    )
+    signature = cached_compile(
+        rf"\s*[{upper}][\w’'-]+(?:\s+(?:[{upper}]\.|[{upper}][\w’'-]+)){{1,3}},\s*[{upper}][\w’' -]{{1,40}}(?:\s*\(\d{{2,3}}\))?\.?\s*$"
+    )
+    return _Layout(sentence_end, signature)
+
+
 _WORD_BEFORE = cached_compile(r"([\w°]+)$")
 
 
-def split_sentences(text: str) -> list[Span]:
-    """Split a paragraph into sentences (French punctuation and abbreviations aware).
+def split_sentences(text: str, lang: LanguageProfile | None = None) -> list[Span]:
+    """Split a paragraph into sentences (aware of the punctuation and abbreviations of
+    ``lang``, French by default).
 
     Each span covers the sentence and its closing punctuation, not the white space
     around it (an indented paragraph's first sentence starts at its first letter).
     """
     spans: list[Span] = []
+    lang = lang or profile(DEFAULT_LANGUAGE)
     start = len(text) - len(text.lstrip())
-    for end in _SENTENCE_END.finditer(text, start):
-        if end.group("stop") == "." and _is_abbreviation(text, end.start()):
+    for end in _layout(lang).sentence_end.finditer(text, start):
+        if end.group("stop") == "." and _is_abbreviation(text, end.start(), lang):
             continue
         stop = end.end("closing") if end.group("closing") else end.end("stop")
         spans.append(Span(start, stop))
@@ -323,14 +269,14 @@ def split_sentences(text: str) -> list[Span]:
     return spans
 
 
-def _is_abbreviation(text: str, period: int) -> bool:
+def _is_abbreviation(text: str, period: int, lang: LanguageProfile) -> bool:
     word = _WORD_BEFORE.search(text, max(0, period - 12), period)
     if not word:
         return False
     token = word.group(1)
-    if token.lower() in _NUMBER_ABBREVIATIONS:
+    if token.lower() in lang.number_abbreviations:
         return text[period + 1 : period + 3].strip()[:1].isdigit()
-    return token.lower() in _ABBREVIATIONS or (len(token) == 1 and token.isupper())
+    return token.lower() in lang.abbreviations or (len(token) == 1 and token.isupper())
 
 
 # --- quotations ------------------------------------------------------------------

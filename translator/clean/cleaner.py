@@ -28,12 +28,14 @@ import re
 from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from collections.abc import Iterator, Sequence
 from itertools import chain
 
 from ..diagnostics import Diagnostic, Level
 from ..document import Document, Paragraph, Span, quoted_spans, split_sentences, without_quotations
+from ..lang import LanguageProfile, detect_language, profile
 from ..regex_cache import cached_compile
-from .matchers import Match, find_matches, find_pull_quote, repeats_headline
+from .matchers import Context, Match, matcher_for
 from .rules import Action, Position, Rule, RuleSet, Scope, load_rules
 from .textview import NormalisedView
 
@@ -72,27 +74,36 @@ class CleanResult:
                 "evidence": list(self.evidence), "findings": findings}
 
 
-def clean_text(text: str, rules: RuleSet | None = None, *, headline: bool = True, bot_rewrite: bool = False) -> CleanResult:
-    """Clean one article; ``rules`` defaults to the built-in rules.
+def clean_text(
+    text: str, rules: RuleSet | None = None, *, lang: str | None = None, headline: bool = True, bot_rewrite: bool = False
+) -> CleanResult:
+    """Clean one article in language ``lang`` (detected when None: French or English).
 
+    ``rules`` defaults to the built-in rules of that language; rules for another
+    language (see ``RuleSet.lang``) do not run: the article comes back unchanged.
     ``headline=False`` treats every paragraph as body text (no title line);
     ``bot_rewrite=True`` takes the article for a bot's rewrite without evidence.
     """
-    rules = rules if rules is not None else _builtin_rules()
+    code = lang or detect_language(text)
+    language = profile(code)
+    if rules is None:
+        rules = _builtin_rules(code)
+    elif rules.lang != code:
+        rules = RuleSet((), lang=code)
     view = NormalisedView.of(text)
-    result = _clean_view(view.text, rules, headline, bot_rewrite)
+    result = _clean_view(view.text, rules, headline, bot_rewrite, language)
     return result if view.is_identity else _back_to_original(result, view)
 
 
-def _clean_view(text: str, rules: RuleSet, headline: bool, bot_rewrite: bool) -> CleanResult:
+def _clean_view(text: str, rules: RuleSet, headline: bool, bot_rewrite: bool, lang: LanguageProfile) -> CleanResult:
     if bot_rewrite:
-        return _Cleaner(text, rules, headline, first_person_guard=False).run()
-    first = _Cleaner(text, rules.without_evidence, headline, first_person_guard=True).run()
+        return _Cleaner(text, rules, headline, lang, first_person_guard=False).run()
+    first = _Cleaner(text, rules.without_evidence, headline, lang, first_person_guard=True).run()
     if not first.evidence:
         return first
     if not rules.needs_evidence and not first.guarded:
         return first
-    return _Cleaner(text, rules, headline, first_person_guard=False).run()
+    return _Cleaner(text, rules, headline, lang, first_person_guard=False).run()
 
 
 def _back_to_original(result: CleanResult, view: NormalisedView) -> CleanResult:
@@ -105,9 +116,9 @@ def _back_to_original(result: CleanResult, view: NormalisedView) -> CleanResult:
     return dataclasses.replace(result, original=original, text=view.apply(result.text), findings=tuple(findings))
 
 
-@lru_cache(maxsize=1)
-def _builtin_rules() -> RuleSet:
-    return load_rules()
+@lru_cache(maxsize=None)
+def _builtin_rules(lang: str) -> RuleSet:
+    return load_rules(lang=lang)
 
 
 class _TrackedText:
@@ -167,8 +178,9 @@ class _TrackedText:
 
 
 class _Cleaner:
-    def __init__(self, text: str, rules: RuleSet, headline: bool, *, first_person_guard: bool) -> None:
-        self.document = Document.parse(text)
+    def __init__(self, text: str, rules: RuleSet, headline: bool, lang: LanguageProfile, *, first_person_guard: bool) -> None:
+        self.document = Document.parse(text, lang)
+        self.lang = lang
         # only the rules whose prefilter the article passes can fire anywhere in it (outside
         # quotations, for the rules that skip them)
         unquoted = "\n".join(without_quotations(p.text) for p in self.document.paragraphs)
@@ -177,7 +189,7 @@ class _Cleaner:
         self.guarded = (
             first_person_guard and any(r.first_person for r in candidates) and self.document.is_in_first_person
         )
-        self.rules = RuleSet((r for r in candidates if not (self.guarded and r.first_person)), rules.words) if self.guarded else candidates
+        self.rules = RuleSet((r for r in candidates if not r.first_person), rules.words, lang=rules.lang) if self.guarded else candidates
         self.headline = self.document.headline if headline else None
         self.body = self.document.paragraphs[1:] if self.headline else self.document.paragraphs
         self.findings: list[Finding] = []
@@ -204,12 +216,12 @@ class _Cleaner:
     def _delete_repeated_headline(self) -> None:
         if not self.headline:
             return
-        for rule in (r for r in self.rules.select(Scope.PARAGRAPH) if r.matcher == "duplicate-headline"):
+        for rule in (r for r in self.rules.select(Scope.PARAGRAPH) if matcher_for(r).follows_headline):
             for paragraph in self.body:
                 if paragraph.index in self.deleted:
                     continue
                 # the text as written: a paragraph a strip made similar is no repeat
-                if not repeats_headline(self.headline.text, paragraph.text, rule.spec.similarity):
+                if next(self._find(rule, paragraph.text, (), paragraph), None) is None:
                     break
                 self._delete_paragraph(rule, paragraph, None)
 
@@ -221,7 +233,7 @@ class _Cleaner:
             if paragraph.index in self.deleted:
                 continue
             tracked = self._tracked(paragraph)
-            hit = next(((r, m) for r in trailing for m in self._matches(r, tracked.text)), None)
+            hit = next(((r, m) for r in trailing for m in self._matches(r, tracked.text, paragraph)), None)
             if hit is None:
                 self._handle_trailing_sentences(paragraph, tracked, trailing)
                 return
@@ -236,12 +248,13 @@ class _Cleaner:
         """The last sentences of the last paragraph, when trailing rules match them (a
         timestamp glued after the last sentence, or on the paragraph's last line)."""
         while True:
-            sentences, quoted = _segments(tracked.text)
+            sentences, quoted = _segments(tracked.text, self.lang)
             if len(sentences) < 2:
                 return
             last = sentences[-1]
             text = tracked.text[last.start : last.end]
-            hit = next(((r, m) for r in rules if r.action is not Action.FLAG for m in find_matches(r, text, quoted.clip(last.start, last.end))), None)
+            context = Context(self.document, quoted.clip(last.start, last.end), paragraph)
+            hit = next(((r, m) for r in rules if r.action is not Action.FLAG for m in matcher_for(r).find(r, text, context)), None)
             if hit is None:
                 return
             rule, match = hit
@@ -257,7 +270,7 @@ class _Cleaner:
     def _flag_headline_and_document(self) -> None:
         if self.headline:
             for rule in self.rules.select(Scope.HEADLINE):
-                for match in self._matches(rule, self.headline.text):
+                for match in self._matches(rule, self.headline.text, self.headline):
                     self._flag(rule, self.headline, None, Span(self.headline.start, self.headline.end), match)
                     break
         document_rules = self.rules.select(Scope.DOCUMENT)
@@ -267,7 +280,7 @@ class _Cleaner:
             Span(p.start + q.start, p.start + q.end) for p in self.document.paragraphs for q in quoted_spans(p.text)
         ]
         for rule in document_rules:
-            for match in find_matches(rule, self.document.text, quoted):
+            for match in self._find(rule, self.document.text, quoted):
                 paragraph = next(p for p in reversed(self.document.paragraphs) if p.start <= match.start)
                 self._flag(rule, paragraph, None, Span(match.start, match.end), match)
 
@@ -281,11 +294,11 @@ class _Cleaner:
         self._strip_prefixes(paragraph, tracked, rules)
         leading = not any(p.index < paragraph.index and p.index not in self.deleted for p in self.body)
         for rule in rules.select(Scope.PARAGRAPH):
-            if rule.matcher == "duplicate-headline" or rule.position is Position.TRAILING:
+            if matcher_for(rule).follows_headline or rule.position is Position.TRAILING:
                 continue
             if rule.position is Position.LEADING and not leading:
                 continue
-            match = self._paragraph_match(rule, paragraph, tracked.text, leading)
+            match = next(self._matches(rule, tracked.text, paragraph, leading), None)
             if match is None:
                 continue
             if rule.action is Action.DELETE_PARAGRAPH:
@@ -305,7 +318,7 @@ class _Cleaner:
         first) that matches it, and say so; false when none does (the whole paragraph goes)."""
         if rule.keep_from is None:
             return False
-        sentences = _segments(tracked.text)[0]
+        sentences = _segments(tracked.text, self.lang)[0]
         keep = next(
             (number for number in range(1, len(sentences))
              if rule.keep_from.search(tracked.text[sentences[number].start : sentences[number].end])),
@@ -318,32 +331,25 @@ class _Cleaner:
         tracked.delete(start, end)
         return True
 
-    def _paragraph_match(self, rule: Rule, paragraph: Paragraph, text: str, leading: bool) -> Match | None:
-        if rule.matcher == "pull-quote":
-            if not leading:
-                return None  # only the paragraph opening the body can be a pull quote
-            others = "\n".join(p.text for p in self.document.paragraphs if p.index != paragraph.index)
-            return find_pull_quote(text, others, rule.spec.similarity)
-        return next(self._matches(rule, text), None)
-
     def _strip_prefixes(self, paragraph: Paragraph, tracked: _TrackedText, rule_set: RuleSet) -> None:
         rules = rule_set.select(Scope.SENTENCE, Action.STRIP_PREFIX)
         if not rules:
             return
         deleting = rule_set.select(Scope.SENTENCE, Action.DELETE_SENTENCE)
         # each sentence is edited on its own, and all are put back at once
-        sentences, quotations = _segments(tracked.text)
+        sentences, quotations = _segments(tracked.text, self.lang)
         edited: list[tuple[int, int, _TrackedText]] = []
         for number, bounds in enumerate(sentences):
             quoted = quotations.clip(bounds.start, bounds.end)
             piece: _TrackedText | None = None
             while True:  # until no framing is left: each strip shortens the sentence
                 sentence = piece.text if piece is not None else tracked.text[bounds.start : bounds.end]
-                hit = next(((r, m) for r in rules for m in find_matches(r, sentence, quoted)), None)
+                context = Context(self.document, quoted, paragraph)
+                hit = next(((r, m) for r in rules for m in matcher_for(r).find(r, sentence, context)), None)
                 if hit is None:
                     break
                 if piece is None:
-                    if any(next(find_matches(r, sentence, quoted), None) for r in deleting):
+                    if any(next(matcher_for(r).find(r, sentence, context), None) for r in deleting):
                         break  # the sentence goes whole (chatbot residue…): nothing to restore in it
                     piece = tracked.part(bounds.start, bounds.end)
                 cut = self._strip(paragraph, number, piece, 0, *hit)
@@ -375,12 +381,12 @@ class _Cleaner:
             rules = rule_set.select(Scope.SENTENCE, action)
             if not rules:
                 continue
-            sentences, quoted = _segments(tracked.text)
+            sentences, quoted = _segments(tracked.text, self.lang)
             for number in reversed(range(len(sentences))):
                 sentence = sentences[number]
-                clipped = quoted.clip(sentence.start, sentence.end)
+                context = Context(self.document, quoted.clip(sentence.start, sentence.end), paragraph)
                 for rule in rules:
-                    match = next(find_matches(rule, tracked.text[sentence.start : sentence.end], clipped), None)
+                    match = next(matcher_for(rule).find(rule, tracked.text[sentence.start : sentence.end], context), None)
                     if match is None:
                         continue
                     if action is Action.FLAG:
@@ -404,8 +410,12 @@ class _Cleaner:
     def _tracked(self, paragraph: Paragraph) -> _TrackedText:
         return self.edited.get(paragraph.index) or _TrackedText(paragraph.text, paragraph.start)
 
-    def _matches(self, rule: Rule, text: str):
-        return find_matches(rule, text, _segments(text)[1].spans)
+    def _matches(self, rule: Rule, text: str, paragraph: Paragraph, leading: bool = False) -> Iterator[Match]:
+        """The rule's matches in a paragraph's (current) text, quotations read from it."""
+        return self._find(rule, text, quoted_spans(text), paragraph, leading)
+
+    def _find(self, rule: Rule, text: str, quoted: Sequence[Span], paragraph: Paragraph | None = None, leading: bool = False) -> Iterator[Match]:
+        return matcher_for(rule).find(rule, text, Context(self.document, quoted, paragraph, leading))
 
     def _delete_paragraph(self, rule: Rule, paragraph: Paragraph, match: Match | None) -> None:
         """Delete a paragraph; findings inside it until now are superseded by this one."""
@@ -464,9 +474,9 @@ class _Quotations:
 
 
 @lru_cache(maxsize=64)
-def _segments(text: str) -> tuple[list[Span], _Quotations]:
+def _segments(text: str, lang: LanguageProfile) -> tuple[list[Span], _Quotations]:
     """Sentences and quotations of a paragraph's current text (cached: asked often)."""
-    return split_sentences(text), _Quotations(quoted_spans(text))
+    return split_sentences(text, lang), _Quotations(quoted_spans(text))
 
 
 _SENTENCE_OPENING = cached_compile(r"\s*(?:[-–—]\s*)?")

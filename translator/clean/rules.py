@@ -32,14 +32,15 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Literal
 
 from ..diagnostics import Level
 from ..errors import TranslatorError
+from ..lang import DEFAULT_LANGUAGE, languages, profile
 from ..io.files import parse_yaml_tree, read_data_file, yaml_line
 from ..regex_cache import cached_compile, save_compiled
 from ..resources import builtin_data_dir
 from ..schema import SchemaError, build
+from .matchers import MATCHERS
 
 
 class Scope(StrEnum):
@@ -88,6 +89,10 @@ def _non_empty(value: object) -> str | None:
     return None if value else "must not be empty"
 
 
+def _known_matcher(name: str | None) -> str | None:
+    return None if name is None or name in MATCHERS else f"one of {', '.join(map(repr, MATCHERS))}"
+
+
 @dataclass(frozen=True)
 class Example:
     """A text the rule must match, with the cleaned text and metadata it must give."""
@@ -108,7 +113,7 @@ class RuleSpec:
     action: Action
     message: str = field(metadata={"check": _non_empty})
     pattern: str | None = None
-    matcher: Literal["duplicate-headline", "pull-quote"] | None = None
+    matcher: str | None = field(default=None, metadata={"check": _known_matcher})  # a kind of translator.clean.matchers
     # duplicate-headline: likeness; pull-quote: shared words
     similarity: float = field(default=1.0, metadata={"check": lambda v: None if 0 <= v <= 1 else "between 0 and 1"})
     unless: list[str] = field(default_factory=list)
@@ -170,10 +175,18 @@ def _casefolded(text: str) -> str:
 
 
 class RuleSet:
-    """An ordered, immutable collection of rules with unique ids."""
+    """An ordered, immutable collection of rules with unique ids, for articles in one language."""
 
-    def __init__(self, rules: Iterable[Rule], words: Iterable[str] = (), cues: tuple[frozenset[str], frozenset[str]] | None = None) -> None:
+    def __init__(
+        self,
+        rules: Iterable[Rule],
+        words: Iterable[str] = (),
+        cues: tuple[frozenset[str], frozenset[str]] | None = None,
+        *,
+        lang: str = DEFAULT_LANGUAGE,
+    ) -> None:
         self.rules: tuple[Rule, ...] = tuple(rules)
+        self.lang = lang  # the language of the articles these rules are for
         self.words: frozenset[str] = frozenset(words)  # every form of the rule files' word lists
         if cues is not None:  # the prefilter words known to occur in the text these rules are for
             self._cues, self._quoted_cues = cues
@@ -218,6 +231,7 @@ class RuleSet:
             self.words,
             # a part of the text (a paragraph) can only hold cues the whole holds
             (present, present_quoted),
+            lang=self.lang,
         )
 
     @cached_property
@@ -238,7 +252,7 @@ class RuleSet:
     @cached_property
     def without_evidence(self) -> RuleSet:
         """The rules that run on an article before it shows evidence of a bot's rewrite."""
-        return RuleSet((rule for rule in self.rules if not rule.needs_evidence), self.words)
+        return RuleSet((rule for rule in self.rules if not rule.needs_evidence), self.words, lang=self.lang)
 
     def without(self, rule_ids: Iterable[str]) -> RuleSet:
         """This set with some rules switched off; unknown ids are an error."""
@@ -249,7 +263,7 @@ class RuleSet:
                 f"unknown rule id {', '.join(map(repr, unknown))} in --disable/disable: "
                 "run 'translator rules list' to see the ids"
             )
-        return RuleSet((rule for rule in self.rules if rule.id not in disabled), self.words)
+        return RuleSet((rule for rule in self.rules if rule.id not in disabled), self.words, lang=self.lang)
 
 
 def describe_rule(rule: Rule, display_path=str) -> str:
@@ -288,14 +302,22 @@ def load_rules(
     *,
     builtin: bool = True,
     disable: Iterable[str] = (),
+    lang: str = DEFAULT_LANGUAGE,
 ) -> RuleSet:
-    """Load the built-in rules (unless ``builtin`` is false) and those of ``directories``."""
+    """Load the rules for articles in language ``lang``: the built-in ones (unless
+    ``builtin`` is false) and those of ``directories``.
+
+    A folder named after a language with a profile (``rules/fr/``, ``my-rules/en/``,
+    or a folder ``en`` given itself) holds that language's rules only; the rule files
+    in no such folder apply to whichever language is loaded.
+    """
+    profile(lang)  # an unknown language is an error
     roots = ([builtin_data_dir("rules")] if builtin else []) + [Path(d) for d in directories]
     rules: list[Rule] = []
     words: set[str] = set()
     seen: dict[str, Path] = {}
     for root in roots:
-        for folder in _rule_folders(root):
+        for folder in _rule_folders(root, lang):
             folder_rules, folder_words = load_rule_folder(folder)
             words |= folder_words
             for rule in folder_rules:
@@ -307,19 +329,27 @@ def load_rules(
                 seen[rule.id] = rule.source
                 rules.append(rule)
     save_compiled()
-    return RuleSet(rules, words).without(disable)
+    return RuleSet(rules, words, lang=lang).without(disable)
 
 
-def _rule_folders(root: Path) -> list[list[Path]]:
-    """The rule files below ``root``, grouped by folder (a folder shares its vocabulary)."""
+def _rule_folders(root: Path, lang: str) -> list[list[Path]]:
+    """The rule files below ``root`` for language ``lang``, grouped by folder (a folder
+    shares its vocabulary)."""
     if root.is_file():
         return [[root]]
     if not root.is_dir():
         raise TranslatorError(f"{root}: rule directory not found; pass an existing folder to --rules")
     folders: dict[Path, list[Path]] = {}
     for path in sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()):
-        folders.setdefault(path.parent, []).append(path)
+        if _folder_language(root, path) in (None, lang):
+            folders.setdefault(path.parent, []).append(path)
     return list(folders.values())
+
+
+def _folder_language(root: Path, path: Path) -> str | None:
+    """The language whose folder holds ``path`` (``root`` included), if any."""
+    folders = (root.name, *path.parent.relative_to(root).parts)
+    return next((name for name in reversed(folders) if name in languages()), None)
 
 
 @dataclass
@@ -399,15 +429,14 @@ def _where(path: Path, line: int | None) -> str:
 
 
 def _check_consistency(rule: RuleSpec, where: str) -> None:
-    if (rule.pattern is None) == (rule.matcher is None):
+    if (rule.pattern is None) == (rule.matcher is None or MATCHERS[rule.matcher].needs_pattern):
         raise TranslatorError(f"{where}: give exactly one of the fields 'pattern' and 'matcher'")
     if rule.action not in ACTIONS_BY_SCOPE[rule.scope]:
         allowed = ", ".join(sorted(ACTIONS_BY_SCOPE[rule.scope]))
         raise TranslatorError(f"{where}: field 'action': '{rule.action}' does not apply to scope '{rule.scope}' (allowed: {allowed})")
-    if rule.matcher == "duplicate-headline" and (rule.scope, rule.action) != (Scope.PARAGRAPH, Action.DELETE_PARAGRAPH):
-        raise TranslatorError(f"{where}: field 'matcher': duplicate-headline needs scope paragraph and action delete-paragraph")
-    if rule.matcher == "pull-quote" and (rule.scope, rule.action) != (Scope.PARAGRAPH, Action.FLAG):
-        raise TranslatorError(f"{where}: field 'matcher': pull-quote needs scope paragraph and action flag")
+    placement = MATCHERS[rule.matcher or "pattern"].placement
+    if placement is not None and (rule.scope, rule.action) != placement:
+        raise TranslatorError(f"{where}: field 'matcher': {rule.matcher} needs scope {placement[0]} and action {placement[1]}")
     if rule.position is not Position.ANY and rule.scope is not Scope.PARAGRAPH:
         raise TranslatorError(f"{where}: field 'position': '{rule.position}' applies to scope paragraph only")
     if rule.keep_from is not None and rule.action is not Action.DELETE_PARAGRAPH:
