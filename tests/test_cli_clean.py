@@ -152,7 +152,7 @@ def test_json_lines_for_several_files(tmp_path):
     result = run_cli("clean", "--format", "json", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
     reports = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert [r["file"] for r in reports] == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
-    assert all(r["text"] == SPUN_CLEAN and r["metadata"] == {"published_at": "2024-05-24 03:01"} for r in reports)
+    assert all(r["clean"]["text"] == SPUN_CLEAN and r["clean"]["metadata"] == {"published_at": "2024-05-24 03:01"} for r in reports)
 
 
 def test_settings_file_is_found_upwards_and_the_command_line_wins(tmp_path):
