@@ -124,7 +124,7 @@ def test_an_english_document_reads_english_speech_and_abbreviations():
 
 def test_matcher_registry_covers_the_rule_schema():
     assert {"pattern", "duplicate-headline", "pull-quote"} <= set(MATCHERS)
-    assert all(MATCHERS[rule.matcher or "pattern"] for rule in load_rules())
+    assert all(rule.kind is MATCHERS[rule.matcher or "pattern"] for rule in load_rules())
 
 
 def test_an_unknown_matcher_is_refused_with_the_known_ones(tmp_path):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from .lang import DEFAULT_LANGUAGE, LanguageProfile, profile
 from .regex_cache import cached_compile
@@ -224,7 +224,7 @@ class _Layout:
     signature: re.Pattern[str]  # a signature closing a letter: « Bernard T., Tours », « Marie-Claude Dupuis, Lille (59) »
 
 
-@lru_cache(maxsize=None)
+@cache
 def _layout(lang: LanguageProfile) -> _Layout:
     upper, lower = lang.capitals, lang.lower_case
     # End of a sentence: terminal punctuation, optional closing quotes or brackets,

@@ -26,16 +26,23 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_right
-from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from functools import cache, lru_cache
 from itertools import chain
 
 from ..diagnostics import Diagnostic, Level
-from ..document import Document, Paragraph, Span, quoted_spans, split_sentences, without_quotations
+from ..document import (
+    Document,
+    Paragraph,
+    Span,
+    quoted_spans,
+    split_sentences,
+    without_quotations,
+)
 from ..lang import LanguageProfile, detect_language, profile
 from ..regex_cache import cached_compile
-from .matchers import Context, Match, matcher_for
+from .matchers import Context, Match
 from .rules import Action, Position, Rule, RuleSet, Scope, load_rules
 from .textview import NormalisedView
 
@@ -116,7 +123,7 @@ def _back_to_original(result: CleanResult, view: NormalisedView) -> CleanResult:
     return dataclasses.replace(result, original=original, text=view.apply(result.text), findings=tuple(findings))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _builtin_rules(lang: str) -> RuleSet:
     return load_rules(lang=lang)
 
@@ -216,7 +223,7 @@ class _Cleaner:
     def _delete_repeated_headline(self) -> None:
         if not self.headline:
             return
-        for rule in (r for r in self.rules.select(Scope.PARAGRAPH) if matcher_for(r).follows_headline):
+        for rule in (r for r in self.rules.select(Scope.PARAGRAPH) if r.kind.follows_headline):
             for paragraph in self.body:
                 if paragraph.index in self.deleted:
                     continue
@@ -254,7 +261,7 @@ class _Cleaner:
             last = sentences[-1]
             text = tracked.text[last.start : last.end]
             context = Context(self.document, quoted.clip(last.start, last.end), paragraph)
-            hit = next(((r, m) for r in rules if r.action is not Action.FLAG for m in matcher_for(r).find(r, text, context)), None)
+            hit = next(((r, m) for r in rules if r.action is not Action.FLAG for m in r.kind.find(r, text, context)), None)
             if hit is None:
                 return
             rule, match = hit
@@ -294,7 +301,7 @@ class _Cleaner:
         self._strip_prefixes(paragraph, tracked, rules)
         leading = not any(p.index < paragraph.index and p.index not in self.deleted for p in self.body)
         for rule in rules.select(Scope.PARAGRAPH):
-            if matcher_for(rule).follows_headline or rule.position is Position.TRAILING:
+            if rule.kind.follows_headline or rule.position is Position.TRAILING:
                 continue
             if rule.position is Position.LEADING and not leading:
                 continue
@@ -345,11 +352,11 @@ class _Cleaner:
             while True:  # until no framing is left: each strip shortens the sentence
                 sentence = piece.text if piece is not None else tracked.text[bounds.start : bounds.end]
                 context = Context(self.document, quoted, paragraph)
-                hit = next(((r, m) for r in rules for m in matcher_for(r).find(r, sentence, context)), None)
+                hit = next(((r, m) for r in rules for m in r.kind.find(r, sentence, context)), None)
                 if hit is None:
                     break
                 if piece is None:
-                    if any(next(matcher_for(r).find(r, sentence, context), None) for r in deleting):
+                    if any(next(r.kind.find(r, sentence, context), None) for r in deleting):
                         break  # the sentence goes whole (chatbot residue…): nothing to restore in it
                     piece = tracked.part(bounds.start, bounds.end)
                 cut = self._strip(paragraph, number, piece, 0, *hit)
@@ -386,7 +393,7 @@ class _Cleaner:
                 sentence = sentences[number]
                 context = Context(self.document, quoted.clip(sentence.start, sentence.end), paragraph)
                 for rule in rules:
-                    match = next(matcher_for(rule).find(rule, tracked.text[sentence.start : sentence.end], context), None)
+                    match = next(rule.kind.find(rule, tracked.text[sentence.start : sentence.end], context), None)
                     if match is None:
                         continue
                     if action is Action.FLAG:
@@ -415,7 +422,7 @@ class _Cleaner:
         return self._find(rule, text, quoted_spans(text), paragraph, leading)
 
     def _find(self, rule: Rule, text: str, quoted: Sequence[Span], paragraph: Paragraph | None = None, leading: bool = False) -> Iterator[Match]:
-        return matcher_for(rule).find(rule, text, Context(self.document, quoted, paragraph, leading))
+        return rule.kind.find(rule, text, Context(self.document, quoted, paragraph, leading))
 
     def _delete_paragraph(self, rule: Rule, paragraph: Paragraph, match: Match | None) -> None:
         """Delete a paragraph; findings inside it until now are superseded by this one."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .cleaner import clean_text
-from .matchers import matcher_for
 from .rules import Rule, RuleSet, Scope
 
 
@@ -31,7 +30,7 @@ def check_rule_examples(rules: RuleSet) -> list[ExampleFailure]:
 def _check_rule(rule: Rule, lang: str) -> list[ExampleFailure]:
     alone = RuleSet([rule], lang=lang)
     # A headline only matters to rules about headlines; other examples are body text.
-    headline = rule.scope is Scope.HEADLINE or matcher_for(rule).follows_headline
+    headline = rule.scope is Scope.HEADLINE or rule.kind.follows_headline
     failures = []
     for number, example in enumerate(rule.spec.examples):
         result = clean_text(example.text, alone, lang=lang, headline=headline, bot_rewrite=rule.needs_evidence)

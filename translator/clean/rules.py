@@ -35,12 +35,12 @@ from pathlib import Path
 
 from ..diagnostics import Level
 from ..errors import TranslatorError
-from ..lang import DEFAULT_LANGUAGE, languages, profile
 from ..io.files import parse_yaml_tree, read_data_file, yaml_line
+from ..lang import DEFAULT_LANGUAGE, languages, profile
 from ..regex_cache import cached_compile, save_compiled
 from ..resources import builtin_data_dir
 from ..schema import SchemaError, build
-from .matchers import MATCHERS
+from .matchers import MATCHERS, Matcher
 
 
 class Scope(StrEnum):
@@ -148,6 +148,7 @@ class Rule:
     scope: Scope = field(init=False)
     action: Action = field(init=False)
     matcher: str | None = field(init=False)
+    kind: Matcher = field(init=False)  # what ``matcher`` names (the pattern matcher when None)
     position: Position = field(init=False)
     inside_quotes: bool = field(init=False)
     evidence: bool = field(init=False)
@@ -159,6 +160,7 @@ class Rule:
         for name in ("id", "level", "scope", "action", "matcher", "position", "inside_quotes", "evidence", "needs_evidence", "first_person"):
             object.__setattr__(self, name, getattr(self.spec, name))
         object.__setattr__(self, "prefilter", tuple(word.casefold() for word in self.spec.prefilter))
+        object.__setattr__(self, "kind", MATCHERS[self.spec.matcher or "pattern"])
 
 
 _AS_SPACE = "\n\r\t\u00a0\u202f(«“\""

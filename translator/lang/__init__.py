@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -63,14 +64,19 @@ def profile(code: str) -> LanguageProfile:
     return importlib.import_module(f"{__name__}.{code}").PROFILE
 
 
-_SAMPLE_CHARS = 2000
+_SAMPLE_CHARS = 1000
 
 
 def detect_language(text: str) -> str:
     """The language of an article (French or English): the one whose function words
-    occur most often among the words of its first two thousand characters (a tie, or
-    no such word at all, is French).  About 30 µs."""
-    words = text[:_SAMPLE_CHARS].lower().split()  # (a word glued to punctuation does not count: enough do)
-    counts = {code: sum(map(profile(code).stopwords.__contains__, words)) for code in languages()}
-    best = max(counts, key=counts.__getitem__)
+    occur most often among the words of its first thousand characters (a tie, or no such
+    word at all, is French): some microseconds."""
+    counts = Counter(map(_function_words().get, text[:_SAMPLE_CHARS].lower().split()))
+    best = max(languages(), key=lambda code: counts[code])
     return DEFAULT_LANGUAGE if counts[best] == counts[DEFAULT_LANGUAGE] else best
+
+
+@cache
+def _function_words() -> dict[str, str]:
+    """Each language's function words, to the language (the lists share none)."""
+    return {word: code for code in languages() for word in profile(code).stopwords}
