@@ -49,7 +49,8 @@ def test_the_command_line_adds_to_the_settings_file(tmp_path):
     (tmp_path / "translator.toml").write_text('disable = ["fr.duplicate-headline"]\n', encoding="utf-8")
     result = run_cli("clean", "--format", "json", "--disable", "fr.trailing-timestamp", str(SEED), cwd=tmp_path)
     rules = {f["rule_id"] for f in json.loads(result.stdout)["findings"]}
-    assert not rules & {"fr.duplicate-headline", "fr.persona-intro"} and "fr.trailing-timestamp" in rules
+    assert not rules & {"fr.duplicate-headline", "fr.trailing-timestamp"} and "fr.first-person-framing" in rules
+    (tmp_path / "translator.toml").unlink()
     own_rules = tmp_path / "mine"
     own_rules.mkdir()
     listed = run_cli("rules", "list", "--no-builtin-rules", "--rules", str(own_rules), cwd=tmp_path)

@@ -34,8 +34,8 @@ def test_check_lists_findings_with_position_rule_and_suggestions(workspace, stan
     result = workspace.run("check", str(article), "--languagetool", standin.url)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.decode().splitlines()
-    assert lines[0].startswith(f"{article}:3:6: FR_SPELLING_RULE: ") and "reçu" in lines[0]
-    assert lines[1].startswith(f"{article}:3:11: FRENCH_WORD_REPEAT_RULE: ")
+    assert lines[0].startswith(f"{article}:3:6: warning FR_SPELLING_RULE: ") and "reçu" in lines[0]
+    assert lines[1].startswith(f"{article}:3:11: warning FRENCH_WORD_REPEAT_RULE: ")
     assert workspace.run("check", "--check", str(article), "--languagetool", standin.url).returncode == 1
     report = json.loads(workspace.run("check", "--format", "json", str(article), "--languagetool", standin.url).stdout)
     assert [f["rule_id"] for f in report["findings"]] == ["FR_SPELLING_RULE", "FRENCH_WORD_REPEAT_RULE"]
@@ -79,22 +79,22 @@ def test_clean_carries_on_and_says_qa_was_skipped(no_languagetool):
     result = no_languagetool.run("clean", "--qa", "--format", "json", str(SEED))
     assert result.returncode == 0
     report = json.loads(result.stdout)
-    assert report["text"] == SEED_CLEAN.read_text(encoding="utf-8")
-    assert report["qa"]["qa"] == "skipped" and "LANGUAGETOOL_URL" in report["qa"]["reason"]
+    assert report["clean"]["text"] == SEED_CLEAN.read_text(encoding="utf-8")
+    assert report["qa"]["cleaned"]["status"] == "skipped" and "LANGUAGETOOL_URL" in report["qa"]["cleaned"]["reason"]
     assert "QA skipped" in result.stderr.decode()
 
 
 def test_clean_with_qa_reports_findings_on_the_cleaned_text(workspace, standin, tmp_path):
     article = write(tmp_path, "Titre\n\nJ’ai observé que le le vote a eu lieu.\n")
     report = json.loads(workspace.run("clean", "--qa", "--languagetool", standin.url, "--format", "json", str(article)).stdout)
-    assert report["text"] == "Titre\n\nLe le vote a eu lieu.\n"
-    [finding] = report["qa"]["findings"]
+    assert report["clean"]["text"] == "Titre\n\nLe le vote a eu lieu.\n"
+    [finding] = [f for f in report["findings"] if f["source"] == "qa"]
     assert (finding["rule_id"], finding["line"], finding["column"]) == ("FRENCH_WORD_REPEAT_RULE", 3, 1)
 
 
 def test_translate_and_run_with_qa(installed, standin, tmp_path):
     report = json.loads(installed.run("translate", "--to", "en", "--qa", "--languagetool", standin.url, "--format", "json", str(SEED_CLEAN)).stdout)
-    assert report["qa"]["qa"] == "done"
+    assert report["qa"]["translation"]["status"] == "done"
     assert {c["language"] for c in standin.checks()} == {"en-US"}
 
     articles = tmp_path / "in"
@@ -104,8 +104,8 @@ def test_translate_and_run_with_qa(installed, standin, tmp_path):
     result = installed.run("run", str(articles), "--to", "en", "--qa", "--languagetool", standin.url, "-o", str(out))
     assert result.returncode == 0, result.stderr
     saved = json.loads((out / "seed.report.json").read_text(encoding="utf-8"))
-    assert saved["qa"]["fr"]["findings"][0]["rule_id"] == "FR_SPELLING_RULE"
-    assert saved["qa"]["en"]["qa"] == "done"
+    assert [f["rule_id"] for f in saved["findings"] if f["source"] == "qa" and f["located_in"] == "cleaned"][0] == "FR_SPELLING_RULE"
+    assert saved["qa"]["translation"] == {"language": "en", "status": "done"}
     page = (out / "seed.review.html").read_text(encoding="utf-8")
     assert 'class="mark change qa"' in page and "FR_SPELLING_RULE" in page
 
@@ -117,5 +117,5 @@ def test_run_without_languagetool_still_writes_everything(no_languagetool, tmp_p
     result = no_languagetool.run("run", str(articles), "--qa", "-o", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     saved = json.loads((tmp_path / "out" / "seed.report.json").read_text(encoding="utf-8"))
-    assert saved["qa"]["fr"]["qa"] == "skipped"
+    assert saved["qa"]["cleaned"]["status"] == "skipped"
     assert "skipped" in (tmp_path / "out" / "seed.review.html").read_text(encoding="utf-8")

@@ -31,14 +31,14 @@ def test_paragraphs_blank_lines_and_line_endings_are_kept(installed):
 def test_sentence_order_and_alignment_in_json(installed):
     result = installed.run("translate", "--to", "en", "--format", "json", str(SEED_CLEAN))
     report = json.loads(result.stdout)
-    segments = report["segments"]
+    segments = report["translation"]["segments"]
     assert [(s["paragraph"], s["sentence"]) for s in segments] == sorted((s["paragraph"], s["sentence"]) for s in segments)
     assert segments[0]["source"].startswith("Poutine discutera")
     assert segments[0]["target"].startswith("Putin")
     assert {"source": "Poutine", "target": "Putin"} in segments[0]["terms"]
-    assert report["model"] == "translate-fr_en-tiny 0.1"
-    assert report["violations"] == []
-    assert report["text"] == installed.run("translate", "--to", "en", str(SEED_CLEAN)).stdout.decode()
+    assert report["translation"]["model"] == "translate-fr_en-tiny 0.1"
+    assert [f for f in report["findings"] if f["source"] == "glossary"] == []
+    assert report["translation"]["text"] == installed.run("translate", "--to", "en", str(SEED_CLEAN)).stdout.decode()
 
 
 def test_tsv_and_xliff_are_sentence_aligned(installed):
@@ -61,8 +61,8 @@ def test_clean_then_translate_reports_both(installed):
     result = installed.run("translate", "--to", "en", "--clean", "--format", "json", str(SEED))
     report = json.loads(result.stdout)
     assert report["clean"]["metadata"] == {"published_at": "2024-05-24 03:01"}
-    assert report["text"].count("Putin discutera") == 1  # the repeated headline is gone
-    assert "2024-05-24" not in report["text"]
+    assert report["translation"]["text"].count("Putin discutera") == 1  # the repeated headline is gone
+    assert "2024-05-24" not in report["translation"]["text"]
 
 
 def test_many_files_to_a_folder(installed, tmp_path):
@@ -123,12 +123,12 @@ def test_the_network_guard_itself_catches_attempts(workspace):
 def test_translation_memory_makes_a_rerun_come_from_memory(installed):
     first = json.loads(installed.run("translate", "--to", "en", "--format", "json", str(SEED_CLEAN)).stdout)
     again = json.loads(installed.run("translate", "--to", "en", "--format", "json", str(SEED_CLEAN)).stdout)
-    assert not any(s["from_memory"] for s in first["segments"])
-    assert all(s["from_memory"] for s in again["segments"])
-    assert again["text"] == first["text"]
+    assert not any(s["from_memory"] for s in first["translation"]["segments"])
+    assert all(s["from_memory"] for s in again["translation"]["segments"])
+    assert again["translation"]["text"] == first["translation"]["text"]
     assert (installed.root / "cache" / "translator" / "memory.sqlite3").is_file()
     uncached = json.loads(installed.run("translate", "--to", "en", "--no-cache", "--format", "json", str(SEED_CLEAN)).stdout)
-    assert not any(s["from_memory"] for s in uncached["segments"])
+    assert not any(s["from_memory"] for s in uncached["translation"]["segments"])
 
 
 def test_another_glossary_does_not_reuse_the_memory(installed, tmp_path):
@@ -136,8 +136,8 @@ def test_another_glossary_does_not_reuse_the_memory(installed, tmp_path):
     glossary = tmp_path / "g.csv"
     glossary.write_text("Minsk,Mensk\n", encoding="utf-8")
     report = json.loads(installed.run("translate", "--to", "en", "--glossary", str(glossary), "--format", "json", "-", stdin="Poutine à Minsk.".encode()).stdout)
-    assert report["text"] == "Putin to Mensk."
-    assert not report["segments"][0]["from_memory"]
+    assert report["translation"]["text"] == "Putin to Mensk."
+    assert not report["translation"]["segments"][0]["from_memory"]
 
 
 def test_cache_option_and_clear(installed, tmp_path):

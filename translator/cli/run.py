@@ -26,6 +26,7 @@ def run(
     glossary: GlossaryOption = None,
     no_builtin_glossary: NoBuiltinGlossaryOption = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes for cleaning.")] = 1,
+    chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Articles cleaned, translated and written together.")] = 32,
     no_cache: NoCacheOption = False,
     cache: CacheOption = None,
     encoding: EncodingOption = None,
@@ -49,7 +50,7 @@ def run(
     session = translation(project, from_, to, no_cache=no_cache, cache=cache, on_progress=progress.sentences) if to else nullcontext()
     with session as translating, Job(project, translation=translating, jobs=jobs, memory_use=False) as job:
         with proofreading(qa, languagetool, project, job, translating.glossary if translating else None) as job.qa:
-            outcome = run_pipeline(files, output, job, encoding=project.encoding, on_file=progress.step)
+            outcome = run_pipeline(files, output, job, encoding=project.encoding, chunk_size=chunk_size, on_file=progress.step)
     progress.clear()
     for name, problem in outcome.failed:
         error(problem if problem.startswith(name) else f"{name}: {problem}")

@@ -58,7 +58,7 @@ def translation(settings: Settings, source: str, target: str, *, no_cache: bool,
     from ..translate.session import open_translation
 
     return open_translation(source, target, glossaries=settings.glossaries, builtin_glossary=settings.builtin_glossaries,
-                            memory=False if no_cache else cache, on_progress=on_progress)
+                            memory=False if no_cache else (cache or True), on_progress=on_progress)
 
 
 def print_review(review, *, only_changes: bool = False) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
 
 from ..clean.cleaner import CleanResult, clean_text
 from ..clean.rules import RuleSet, load_rules
@@ -18,10 +19,12 @@ from ..config import Settings
 from ..diagnostics import Located
 from ..io.files import SourceText
 from ..lang import detect_language
-from ..qa.checker import QARun, known_words_from
 from ..report.article import ArticleReport, QACheck
-from ..translate.documents import TranslationContext
-from ..translate.glossary import Glossary, load_glossaries
+
+if TYPE_CHECKING:
+    from ..qa.checker import QARun
+    from ..translate.documents import TranslationContext
+    from ..translate.glossary import Glossary
 
 
 class Job:
@@ -115,5 +118,8 @@ def open_proofreading(settings: Settings, url: str | None = None, *, glossary: G
                       rules: RuleSet | None = None) -> QARun:
     """The grammar check: LanguageTool at ``url`` (or found), told the glossary's and the
     rules' words so that names are not called misspelt; ``skipped`` says why it cannot run."""
+    from ..qa.checker import QARun, known_words_from
+    from ..translate.glossary import load_glossaries
+
     glossary = glossary or load_glossaries(settings.glossaries, builtin=settings.builtin_glossaries)
     return QARun(url, known_words=known_words_from(glossary, rules))

@@ -13,10 +13,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..clean.cleaner import CleanResult
+from typing import TYPE_CHECKING
+
 from ..diagnostics import Diagnostic, Level, Located
 from ..document import Document
-from ..translate.documents import Segment, TranslationResult
+
+if TYPE_CHECKING:
+    from ..clean.cleaner import CleanResult
+    from ..translate.documents import Segment, TranslationResult
 
 SCHEMA = "translator-report/2"
 
