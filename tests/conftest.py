@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from .support.shared import built_once
+
+# CTranslate2 otherwise starts an OpenMP thread per core in each process and spins them
+# while waiting: with the test workers and their subprocesses sharing the cores, that
+# multiplies the CPU a translation takes. The translations are the same either way.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -36,7 +44,7 @@ def tiny_package(tmp_path_factory) -> Path:
     """A small real Argos package (CTranslate2 + SentencePiece) built for the tests."""
     from .support.tiny_model import build_tiny_package
 
-    return build_tiny_package(tmp_path_factory.mktemp("tiny-package"))
+    return built_once(tmp_path_factory, "tiny-package", build_tiny_package)
 
 
 class Workspace:
@@ -69,9 +77,29 @@ def workspace(tmp_path) -> Workspace:
     return Workspace(tmp_path)
 
 
+@pytest.fixture(scope="session")
+def installed_packages(tmp_path_factory, tiny_package) -> Path:
+    """A model folder holding the tiny fr→en package, installed through the command line."""
+
+    def install(root: Path) -> Path:
+        workspace = Workspace(root)
+        result = workspace.run("models", "install", str(tiny_package))
+        assert result.returncode == 0, result.stderr
+        return workspace.packages
+
+    return built_once(tmp_path_factory, "installed", install)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test given an installed model translates through the command line: slow."""
+    for item in items:
+        if "installed" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture
-def installed(workspace, tiny_package) -> Workspace:
-    """A workspace with the tiny fr→en package installed through the command line."""
-    result = workspace.run("models", "install", str(tiny_package))
-    assert result.returncode == 0, result.stderr
+def installed(workspace, installed_packages) -> Workspace:
+    """A workspace with the tiny fr→en package installed through the command line (once
+    per run: each workspace gets its own copy of the installed model folder)."""
+    shutil.copytree(installed_packages, workspace.packages)
     return workspace

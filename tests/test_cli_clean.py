@@ -106,6 +106,7 @@ def test_bad_input_is_one_line_exit_2(tmp_path, args, setup, expected):
         assert target.read_bytes() == setup
 
 
+@pytest.mark.slow
 def test_check_exit_codes_and_fail_level(tmp_path):
     spun = tmp_path / "spun.txt"
     spun.write_text(SPUN, encoding="utf-8")
@@ -155,6 +156,7 @@ def test_json_lines_for_several_files(tmp_path):
     assert all(r["clean"]["text"] == SPUN_CLEAN and r["clean"]["metadata"] == {"published_at": "2024-05-24 03:01"} for r in reports)
 
 
+@pytest.mark.slow
 def test_settings_file_is_found_upwards_and_the_command_line_wins(tmp_path):
     project = tmp_path / "project"
     nested = project / "desk" / "today"

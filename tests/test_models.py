@@ -12,6 +12,7 @@ def package_dirs(workspace):
     return sorted(p.name for p in workspace.packages.iterdir()) if workspace.packages.exists() else []
 
 
+@pytest.mark.slow
 def test_install_list_remove(workspace, tiny_package):
     installed = workspace.run("models", "install", str(tiny_package))
     assert installed.returncode == 0, installed.stderr

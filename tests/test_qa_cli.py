@@ -29,6 +29,7 @@ def write(tmp_path, text, name="article.txt"):
     return path
 
 
+@pytest.mark.slow
 def test_check_lists_findings_with_position_rule_and_suggestions(workspace, standin, tmp_path):
     article = write(tmp_path, "Titre\n\nIl a recu le le prix.\n")
     result = workspace.run("check", str(article), "--languagetool", standin.url)

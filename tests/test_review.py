@@ -115,6 +115,7 @@ def test_run_reports_a_bad_file_and_finishes_the_others(tmp_path):
     assert not (tmp_path / "out" / "good.en.txt").exists()
 
 
+@pytest.mark.slow
 def test_run_with_several_jobs_gives_the_same_outputs(tmp_path):
     inputs = tmp_path / "in"
     inputs.mkdir()

@@ -52,8 +52,9 @@ class Model:
 
 
 @pytest.fixture(scope="module")
-def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_tiny_package(tmp_path_factory.mktemp("tiny"))
+def archive(tiny_package: Path) -> Path:
+    """The package built with the default dictionary and codes (shared with the suite)."""
+    return tiny_package
 
 
 def extract(archive: Path, dest: Path) -> Path:
@@ -83,6 +84,7 @@ def test_archive_has_official_layout(archive: Path) -> None:
     assert metadata["package_version"] == "0.1" and metadata["argos_version"]
 
 
+@pytest.mark.slow
 def test_build_is_deterministic(archive: Path, tmp_path: Path) -> None:
     assert build_tiny_package(tmp_path).read_bytes() == archive.read_bytes()
 
@@ -165,6 +167,7 @@ print(json.dumps({"translations": translations, "network_attempts": attempts}))
 """
 
 
+@pytest.mark.slow
 def test_argostranslate_translate_offline(archive: Path, tmp_path: Path) -> None:
     texts = [
         "le président russe",
