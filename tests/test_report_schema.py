@@ -68,3 +68,17 @@ def test_run_reports_and_check_json_follow_the_schema(installed, standin, tmp_pa
     assert all("from_memory" not in s for s in report["translation"]["segments"])
     checked = installed.run("check", "--format", "json", "--languagetool", standin.url, str(SEED))
     _valid(json.loads(checked.stdout))
+
+
+def test_sarif_and_check_cover_grammar_findings(standin, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Titre\n\nLe le vote a eu lieu.\n", encoding="utf-8")  # nothing to clean
+    qa = ("--qa", "--languagetool", standin.url)
+    sarif = json.loads(run_cli("clean", "--format", "sarif", *qa, str(article)).stdout)
+    [result] = sarif["runs"][0]["results"]
+    assert result["ruleId"] == "FRENCH_WORD_REPEAT_RULE" and result["level"] == "warning"
+    location = result["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == f"{article} (cleaned)" and location["region"]["startLine"] == 3
+    assert run_cli("clean", "--check", *qa, str(article)).returncode == 1
+    assert run_cli("clean", "--check", "--fail-level", "error", *qa, str(article)).returncode == 0
+    assert run_cli("clean", "--check", str(article)).returncode == 0

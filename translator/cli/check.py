@@ -6,27 +6,24 @@ from typing import Annotated
 
 import typer
 
+from ..config import Settings
 from ..diagnostics import Located
+from . import options as opt
 from .app import app, languagetool_app
-from .options import (CheckFormat, DisableOption, EncodingOption, GlossaryOption, InputsArgument, LanguageToolOption,
-                      NoBuiltinGlossaryOption, NoBuiltinRulesOption, RulesOption, batch_with_progress, settings)
+from .progress import batch_with_progress
 from .stages import Printer
 
 
 @app.command("check")
+@opt.with_settings("rules", "glossary", "encoding")
 def check_grammar(
-    inputs: InputsArgument,
+    inputs: opt.InputsArgument,
     lang: Annotated[str, typer.Option("--lang", help="Language of the texts: fr, en, en-GB…")] = "fr",
-    report_format: Annotated[CheckFormat, typer.Option("--format", help="text: one line per finding; json: one report per file and line.")] = CheckFormat.TEXT,
+    report_format: Annotated[opt.CheckFormat, typer.Option("--format", help="text: one line per finding; json: one report per file and line.")] = opt.CheckFormat.TEXT,
     check: Annotated[bool, typer.Option("--check", help="Exit 1 if LanguageTool finds anything.")] = False,
-    languagetool: LanguageToolOption = None,
+    languagetool: opt.LanguageToolOption = None,
     allow_download: Annotated[bool, typer.Option("--allow-download", help="Let language_tool_python download LanguageTool (about 250 MB).")] = False,
-    encoding: EncodingOption = None,
-    glossary: GlossaryOption = None,
-    no_builtin_glossary: NoBuiltinGlossaryOption = False,
-    rules: RulesOption = None,
-    no_builtin_rules: NoBuiltinRulesOption = False,
-    disable: DisableOption = None,
+    project: Settings = Settings(),
 ) -> None:
     """Grammar and style findings from LanguageTool (a server, or a local distribution)."""
     from ..pipeline.job import Job
@@ -35,8 +32,6 @@ def check_grammar(
     from ..report.article import ArticleReport, QACheck
     from ..translate.glossary import load_glossaries
 
-    project = settings(rules=rules, no_builtin_rules=no_builtin_rules, disable=disable, encoding=encoding,
-                       glossary=glossary, no_builtin_glossary=no_builtin_glossary)
     batch, progress = batch_with_progress(inputs, None, project.encoding)
     source = find_languagetool(languagetool, allow_download=allow_download)
     words = known_words_from(load_glossaries(project.glossaries, builtin=project.builtin_glossaries), Job(project).rules("fr"))

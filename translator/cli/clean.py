@@ -8,47 +8,39 @@ from typing import Annotated
 
 import typer
 
+from ..config import Settings
 from ..diagnostics import Located
 from ..errors import TranslatorError
 from ..io.files import STDIO, write_atomic, write_stdout
+from . import options as opt
 from .app import app
-from .options import (CleanFormat, DisableOption, EncodingOption, FailLevelOption, GlossaryOption, InputsArgument, LangOption,
-                      LanguageToolOption, NoBuiltinGlossaryOption, NoBuiltinRulesOption, OutputOption, QAOption,
-                      QuietOption, RulesOption, batch_with_progress, settings)
+from .progress import batch_with_progress
 from .stages import Printer, print_review, proofreading, say_skipped_checks
 
 
 @app.command()
+@opt.with_settings("rules", "lang", "glossary", "encoding", "fail_level")
 def clean(
-    inputs: InputsArgument,
-    output: OutputOption = None,
-    report_format: Annotated[CleanFormat, typer.Option("--format", help="text: the cleaned text; json: one report per file and line; sarif: for CI.")] = CleanFormat.TEXT,
+    inputs: opt.InputsArgument,
+    output: opt.OutputOption = None,
+    report_format: Annotated[opt.CleanFormat, typer.Option("--format", help="text: the cleaned text; json: one report per file and line; sarif: for CI.")] = opt.CleanFormat.TEXT,
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if any finding reaches --fail-level.")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of original vs cleaned instead of the text; --diff=side: side by side.")] = False,
     side_by_side: Annotated[bool, typer.Option("--diff-side", hidden=True)] = False,
-    fail_level: FailLevelOption = None,
     in_place: Annotated[bool, typer.Option("--in-place", help="Rewrite the input files themselves.")] = False,
-    encoding: EncodingOption = None,
-    quiet: QuietOption = False,
-    rules: RulesOption = None,
-    no_builtin_rules: NoBuiltinRulesOption = False,
-    disable: DisableOption = None,
-    lang: LangOption = None,
-    glossary: GlossaryOption = None,
-    no_builtin_glossary: NoBuiltinGlossaryOption = False,
-    qa: QAOption = False,
-    languagetool: LanguageToolOption = None,
+    quiet: opt.QuietOption = False,
+    qa: opt.QAOption = False,
+    languagetool: opt.LanguageToolOption = None,
+    project: Settings = Settings(),
 ) -> None:
     """Remove rewriting-bot artefacts and show every change."""
     from ..pipeline.job import Job
 
-    project = settings(rules=rules, no_builtin_rules=no_builtin_rules, disable=disable, fail_level=fail_level,
-                       encoding=encoding, glossary=glossary, no_builtin_glossary=no_builtin_glossary, lang=lang)
     batch, progress = batch_with_progress(inputs, output, project.encoding)
     if in_place and (output is not None or STDIO in batch.files):
         raise TranslatorError("--in-place rewrites input files: it cannot go with -o or stdin (-)")
     diff = diff or side_by_side
-    batch.require_output_unless(check or diff or in_place or report_format is not CleanFormat.TEXT, "--check, --diff, --in-place, --format json")
+    batch.require_output_unless(check or diff or in_place or report_format is not opt.CleanFormat.TEXT, "--check, --diff, --in-place, --format json")
     job = Job(project)
     printer = Printer(str(report_format), rules=job.rules("fr"))
     failing = False
@@ -64,7 +56,7 @@ def clean(
                     written = batch.guard(source.name, lambda: write_atomic(target, source.encode(report.clean.text)) or str(target))
             elif batch.output is not None:
                 written = batch.write(source, report.clean.text)
-            elif report_format is CleanFormat.TEXT and not diff:
+            elif report_format is opt.CleanFormat.TEXT and not diff:
                 write_stdout(source.encode(report.clean.text))
             if written:
                 report = report.written(Located.CLEANED, written)
@@ -78,9 +70,9 @@ def clean(
                 continue
             if diff:
                 Printer("diff").article(report)
-            if report_format is not CleanFormat.TEXT or not quiet:
+            if report_format is not opt.CleanFormat.TEXT or not quiet:
                 # With --check the findings are the output; otherwise stdout holds the text.
-                printer.article(report, err=report_format is CleanFormat.TEXT and not check)
+                printer.article(report, err=report_format is opt.CleanFormat.TEXT and not check)
     progress.clear()
     printer.finish()
     raise typer.Exit(1 if batch.failures or (check and failing) else 0)

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
+from . import options as opt
 from .app import cache_app, glossary_app
-from .options import CacheOption
 
 
 @glossary_app.command("check")
@@ -25,7 +25,7 @@ def glossary_check(
 
 
 @cache_app.command("clear")
-def cache_clear(cache: CacheOption = None) -> None:
+def cache_clear(cache: opt.CacheOption = None) -> None:
     """Forget every remembered translation."""
     from ..translate.memory import TranslationMemory, default_memory_path
 

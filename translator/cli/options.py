@@ -1,23 +1,24 @@
-"""Options shared by the commands, the settings they merge into, and terminal helpers.
+"""Options shared by the commands and the settings they merge into.
 
 Every command that cleans takes the same rule options, every command that translates
-or checks grammar the same glossary options; they are merged over the project's
-settings file once, by :func:`settings`.
+or checks grammar the same glossary options (:func:`with_settings` adds them); they are
+merged over the project's settings file once, by :func:`settings`.
 """
 
 from __future__ import annotations
 
-import os
-import sys
+import functools
+import inspect
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Optional, get_type_hints
 
 import typer
 
 from ..config import Settings, load_settings
 from ..diagnostics import Level
-from ..io.batch import Batch, Failure
+
 
 class CleanFormat(StrEnum):
     TEXT = "text"
@@ -56,6 +57,39 @@ NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Neither read no
 CacheOption = Annotated[Optional[Path], typer.Option("--cache", help="Translation memory file [default: in the user cache folder].")]
 
 
+# the options each group adds to a command, with their defaults
+_GROUPS: dict[str, dict[str, tuple[object, object]]] = {
+    "rules": {"rules": (RulesOption, None), "no_builtin_rules": (NoBuiltinRulesOption, False), "disable": (DisableOption, None)},
+    "lang": {"lang": (LangOption, None)},
+    "glossary": {"glossary": (GlossaryOption, None), "no_builtin_glossary": (NoBuiltinGlossaryOption, False)},
+    "encoding": {"encoding": (EncodingOption, None)},
+    "fail_level": {"fail_level": (FailLevelOption, None)},
+}
+
+
+def with_settings(*groups: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Give a command the options of these groups, the same everywhere, and call it with
+    ``project``: the settings file with those options merged over it, once."""
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        hints = get_type_hints(command, include_extras=True)
+        own = [p.replace(annotation=hints.get(p.name, p.annotation)) for p in inspect.signature(command).parameters.values() if p.name != "project"]
+        shared = {name: value for group in groups for name, value in _GROUPS[group].items()}
+        added = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default)
+                 for name, (annotation, default) in shared.items()]
+
+        @functools.wraps(command)
+        def run_command(*args: object, **kwargs: object) -> None:
+            options = {name: kwargs.pop(name) for name in shared}
+            return command(*args, project=settings(**options), **kwargs)
+
+        run_command.__signature__ = inspect.Signature([*own, *added])
+        run_command.__annotations__ = {p.name: p.annotation for p in [*own, *added]}
+        return run_command
+
+    return decorate
+
+
 def settings(
     *,
     rules: list[Path] | None = None,
@@ -84,43 +118,3 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd()))
     except ValueError:
         return str(path)
-
-
-class Progress:
-    """A one-line counter on stderr, shown only on a terminal (and not in CI or with NO_COLOR)."""
-
-    def __init__(self, total: int) -> None:
-        self.total = total
-        self.done = 0
-        self.enabled = total > 1 and sys.stderr.isatty() and not os.environ.get("CI") and not os.environ.get("NO_COLOR")
-
-    def step(self, name: str) -> None:
-        self.done += 1
-        self._show(f"[{self.done}/{self.total}] {name}")
-
-    def sentences(self, done: int, total: int) -> None:
-        self._show(f"translating: {done}/{total} sentences")
-
-    def _show(self, line: str) -> None:
-        if self.enabled:
-            sys.stderr.write(f"\r\033[K{line}")
-            sys.stderr.flush()
-
-    def clear(self) -> None:
-        if self.enabled:
-            sys.stderr.write("\r\033[K")
-            sys.stderr.flush()
-
-
-def batch_with_progress(inputs: list[str], output: str | None, encoding: str) -> tuple[Batch, Progress]:
-    """The inputs as a batch, counted on the terminal; a failed input is one line on stderr."""
-    batch = Batch(inputs, output, encoding)
-    progress = Progress(len(batch.files))
-    batch.on_file = progress.step
-
-    def failed(failure: Failure) -> None:
-        progress.clear()
-        error(failure.message)
-
-    batch.on_failed = failed
-    return batch, progress

@@ -8,40 +8,32 @@ from typing import Annotated
 
 import typer
 
+from ..config import Settings
 from ..errors import TranslatorError
 from ..io.files import read_source, write_atomic, write_stdout
+from . import options as opt
 from .app import app
-from .options import (AlsoToOption, CacheOption, DisableOption, EncodingOption, FromOption, GlossaryOption, LangOption,
-                      LanguageToolOption, NoBuiltinGlossaryOption, NoBuiltinRulesOption, NoCacheOption, OutputOption, QAOption,
-                      RulesOption, settings)
 from .stages import print_review, proofreading, translation
 
 
 @app.command()
+@opt.with_settings("rules", "lang", "glossary", "encoding")
 def review(
     article: Annotated[str, typer.Argument(help="The article (a file, or - for stdin).")],
-    output: OutputOption = None,
-    to: AlsoToOption = None,
-    from_: FromOption = "fr",
-    glossary: GlossaryOption = None,
-    no_builtin_glossary: NoBuiltinGlossaryOption = False,
-    no_cache: NoCacheOption = False,
-    cache: CacheOption = None,
-    encoding: EncodingOption = None,
-    rules: RulesOption = None,
-    no_builtin_rules: NoBuiltinRulesOption = False,
-    disable: DisableOption = None,
-    lang: LangOption = None,
-    qa: QAOption = False,
-    languagetool: LanguageToolOption = None,
+    output: opt.OutputOption = None,
+    to: opt.AlsoToOption = None,
+    from_: opt.FromOption = "fr",
+    no_cache: opt.NoCacheOption = False,
+    cache: opt.CacheOption = None,
+    qa: opt.QAOption = False,
+    languagetool: opt.LanguageToolOption = None,
+    project: Settings = Settings(),
 ) -> None:
     """One standalone HTML page: original | cleaned (| English), every change marked."""
     from ..pipeline.job import Job
     from ..review.html import html_page
     from ..review.model import article_review
 
-    project = settings(rules=rules, no_builtin_rules=no_builtin_rules, disable=disable, encoding=encoding,
-                       glossary=glossary, no_builtin_glossary=no_builtin_glossary, lang=lang)
     if output is not None and article != "-" and Path(output).resolve() == Path(article).resolve():
         raise TranslatorError(f"{output}: -o would overwrite the article; choose another file for the page")
     source = read_source(article, project.encoding)
@@ -58,15 +50,15 @@ def review(
 
 
 @app.command()
+@opt.with_settings("encoding")
 def diff(
     before: Annotated[str, typer.Argument(help="The first text (e.g. the original).")],
     after: Annotated[str, typer.Argument(help="The second text (e.g. the cleaned one).")],
     only_changes: Annotated[bool, typer.Option("--changes", help="Show only the paragraphs that changed.")] = False,
-    encoding: EncodingOption = None,
+    project: Settings = Settings(),
 ) -> None:
     """Side by side, paragraph-aligned, with word-level changes (colour on a terminal)."""
     from ..review.model import text_review
 
-    project = settings(encoding=encoding)
     a, b = (read_source(name, project.encoding) for name in (before, after))
     print_review(text_review(before, a.text, after, b.text), only_changes=only_changes)

@@ -8,41 +8,34 @@ from typing import Annotated
 
 import typer
 
+from ..config import Settings
 from ..errors import TranslatorError
 from ..io.files import expand_inputs
+from . import options as opt
 from .app import app
-from .options import (AlsoToOption, CacheOption, DisableOption, EncodingOption, FromOption, GlossaryOption, InputsArgument,
-                      LangOption, LanguageToolOption, NoBuiltinGlossaryOption, NoBuiltinRulesOption, NoCacheOption, Progress,
-                      QAOption, RulesOption, error, settings)
+from .progress import Progress
 from .stages import proofreading, translation
 
 
 @app.command()
+@opt.with_settings("rules", "lang", "glossary", "encoding")
 def run(
-    inputs: InputsArgument,
+    inputs: opt.InputsArgument,
     output: Annotated[Path, typer.Option("-o", "--output", help="The folder for every output and index.html.")],
-    to: AlsoToOption = None,
-    from_: FromOption = "fr",
-    glossary: GlossaryOption = None,
-    no_builtin_glossary: NoBuiltinGlossaryOption = False,
+    to: opt.AlsoToOption = None,
+    from_: opt.FromOption = "fr",
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes for cleaning.")] = 1,
     chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Articles cleaned, translated and written together.")] = 32,
-    no_cache: NoCacheOption = False,
-    cache: CacheOption = None,
-    encoding: EncodingOption = None,
-    rules: RulesOption = None,
-    no_builtin_rules: NoBuiltinRulesOption = False,
-    disable: DisableOption = None,
-    lang: LangOption = None,
-    qa: QAOption = False,
-    languagetool: LanguageToolOption = None,
+    no_cache: opt.NoCacheOption = False,
+    cache: opt.CacheOption = None,
+    qa: opt.QAOption = False,
+    languagetool: opt.LanguageToolOption = None,
+    project: Settings = Settings(),
 ) -> None:
     """Clean, translate and review every article; resumable; writes index.html."""
     from ..pipeline.job import Job
     from ..pipeline.run import run_pipeline
 
-    project = settings(rules=rules, no_builtin_rules=no_builtin_rules, disable=disable, encoding=encoding,
-                       glossary=glossary, no_builtin_glossary=no_builtin_glossary, lang=lang)
     files = expand_inputs(inputs)
     if output.exists() and not output.is_dir():
         raise TranslatorError(f"{output}: exists and is not a folder; -o must name a folder")
@@ -53,6 +46,6 @@ def run(
             outcome = run_pipeline(files, output, job, encoding=project.encoding, chunk_size=chunk_size, on_file=progress.step)
     progress.clear()
     for name, problem in outcome.failed:
-        error(problem if problem.startswith(name) else f"{name}: {problem}")
+        opt.error(problem if problem.startswith(name) else f"{name}: {problem}")
     typer.echo(f"{len(outcome.done)} done, {len(outcome.skipped)} up to date, {len(outcome.failed)} failed; see {output / 'index.html'}", err=True)
     raise typer.Exit(1 if outcome.failed else 0)

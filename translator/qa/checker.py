@@ -27,6 +27,7 @@ from contextlib import ExitStack
 from ..clean.rules import RuleSet
 from ..diagnostics import Diagnostic, Level, Located, Source
 from ..document import Document, split_sentences
+from ..lang import LanguageProfile, languages, profile
 from ..translate.glossary import Glossary
 from .languagetool import LanguageToolSource, QAUnavailable, find_languagetool, library_failures, pinned_ltp_path, short_reason
 
@@ -35,7 +36,6 @@ MAX_SUGGESTIONS = 5
 _VARIANTS = {"en": "en-US"}
 _PROBE_TEXT = "Test."
 _SPELLING_RULE = re.compile(r"^(?:MORFOLOGIK_RULE_|HUNSPELL_)|_SPELL(?:ER|ING)_RULE$")
-_ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)'(?=\w)", re.IGNORECASE)
 _STYLE_ISSUES = frozenset({"style", "register", "typographical", "whitespace", "formatting"})
 
 
@@ -92,11 +92,12 @@ class QAChecker:
             matches = self._tool.check(text)
         if located_in is None:
             located_in = Located.CLEANED if lang.lower().split("-")[0] == "fr" else Located.TRANSLATION
-        document = Document.parse(text)
+        language = _profile(lang)
+        document = Document.parse(text, language)
         findings = []
         for match in matches:
             end = _end(text, match)
-            if not (_is_spelling(match) and self._is_known(text[match.offset : end])):
+            if not (_is_spelling(match) and self._is_known(text[match.offset : end], lang)):
                 findings.append(_diagnostic(document, match, end, located_in))
         return findings
 
@@ -123,9 +124,17 @@ class QAChecker:
         self._usable.add(variant)
         self._language = variant
 
-    def _is_known(self, flagged: str) -> bool:
+    def _is_known(self, flagged: str, lang: str = "fr") -> bool:
+        """A known word, or one after an elided article of ``lang`` (« l'OTAN »)."""
         key = _word_key(flagged)
-        return key in self._known or _word_key(_ELISION.sub("", key, count=1)) in self._known
+        language = _profile(lang)
+        return key in self._known or (language is not None and _word_key(language.elision.sub("", key, count=1)) in self._known)
+
+
+def _profile(lang: str) -> LanguageProfile | None:
+    """The language profile of a LanguageTool code (``en-GB`` → English), if there is one."""
+    code = lang.lower().split("-")[0]
+    return profile(code) if code in languages() else None
 
 
 def _word_key(word: str) -> str:
@@ -175,7 +184,7 @@ def _paragraph_and_sentence(document: Document, offset: int) -> tuple[int | None
     sentence is its own); none between paragraphs."""
     for paragraph in document.paragraphs:
         if paragraph.start <= offset < paragraph.end:
-            later = split_sentences(paragraph.text)[1:]
+            later = split_sentences(paragraph.text, document.lang)[1:]
             return paragraph.index, sum(1 for sentence in later if sentence.start <= offset - paragraph.start)
     return None, None
 

@@ -4,8 +4,8 @@ with the cleaning fixes as replacements."""
 from __future__ import annotations
 
 import json
+from importlib.metadata import version
 
-from .. import __version__
 from ..diagnostics import Diagnostic, Level, Located
 from . import Emitter
 from .article import ArticleReport
@@ -34,7 +34,7 @@ class SarifEmitter(Emitter):
             "version": "2.1.0",
             "runs": [
                 {
-                    "tool": {"driver": {"name": "translator", "version": __version__, "rules": descriptors}},
+                    "tool": {"driver": {"name": "translator", "version": version("translator"), "rules": descriptors}},
                     "columnKind": "unicodeCodePoints",
                     "results": [_result(report, d, rule_index[d.rule_id]) for report, d in self._results],
                 }

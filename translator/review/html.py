@@ -35,7 +35,7 @@ def html_page(review: Review) -> str:
         cells += f"<td>{_html_cell(row.cells[-1])}{notes}</td>"
         body_rows.append(f'<tr id="p{number}" class="{"changed" if row.changed else "same"}">{cells}</tr>')
     return f"""<!DOCTYPE html>
-<html lang="fr">
+<html lang="{escape(review.language, quote=True)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -89,7 +89,7 @@ def index_page(title: str, entries: Sequence[dict[str, object]]) -> str:
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     head = "".join(f"<th>{escape(c)}</th>" for c in columns)
     return f"""<!DOCTYPE html>
-<html lang="fr"><head><meta charset="utf-8"><title>{escape(title)}</title>
+<html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>
 <style>{_asset("index.css").rstrip()}</style></head>
 <body><h1>{escape(title)}</h1>
 <table><thead><tr>{head}</tr></thead><tbody>

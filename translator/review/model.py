@@ -8,6 +8,7 @@ term, a glossary violation), carrying the rule's message.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -59,6 +60,7 @@ class Review:
     headers: tuple[str, ...]
     rows: tuple[Row, ...]
     summary: dict[str, object] = field(default_factory=dict)
+    language: str = "fr"  # the articles' language, the page's ``lang``
 
 
 # --- building rows ----------------------------------------------------------------------------
@@ -118,7 +120,8 @@ def translation_review(name: str, result: CleanResult, translation: TranslationR
     segments_by_paragraph: dict[int, list[Segment]] = {}
     for segment in translation.segments:
         segments_by_paragraph.setdefault(segment.paragraph, []).append(segment)
-    flagged = {(result.kept.index(f.paragraph), f.sentence) for f in result.findings if f.replacement is None and f.sentence is not None and f.paragraph in result.kept}
+    flagged = {(result.kept.index(f.paragraph), f.sentence): f"{f.rule_id}: {f.message}" for f in result.findings
+               if f.replacement is None and f.sentence is not None and f.paragraph in result.kept}
     rows = []
     cleaned_index = 0
     for row in clean.rows:
@@ -134,13 +137,13 @@ def translation_review(name: str, result: CleanResult, translation: TranslationR
     return Review(name, ("original", "cleaned", "English"), tuple(rows), summary)
 
 
-def _english_marks(paragraph: Paragraph, segments: Sequence[Segment], flagged: set[tuple[int, int]]) -> tuple[Mark, ...]:
+def _english_marks(paragraph: Paragraph, segments: Sequence[Segment], flagged: dict[tuple[int, int], str]) -> tuple[Mark, ...]:
     """Marks on an English paragraph, at the spans its segments' translations occupy."""
     marks: list[Mark] = []
     for segment in segments:
         start, end = segment.target_start - paragraph.start, segment.target_end - paragraph.start
         if (segment.paragraph, segment.sentence) in flagged:
-            marks.append(Mark(start, end, "flagged", "fr.first-person-narration: first-person narration in the source"))
+            marks.append(Mark(start, end, "flagged", f"{flagged[segment.paragraph, segment.sentence]} (in the source)"))
         for violation in segment.violations:
             marks.append(Mark(start, end, "violation", f"{violation.source}: {violation.message}"))
         for term in segment.terms:
@@ -168,7 +171,7 @@ def with_qa(review: Review, column: int, checked_text: str, findings: Sequence[D
         rows.append(row)
     label = f"grammar and style ({review.headers[column]})"
     summary = {**review.summary, label: f"skipped: {skipped}" if skipped else f"{len(findings)} LanguageTool findings"}
-    return Review(review.title, review.headers, tuple(rows), summary)
+    return dataclasses.replace(review, rows=tuple(rows), summary=summary)
 
 
 def article_review(report: ArticleReport, name: str | None = None) -> Review:
@@ -183,7 +186,7 @@ def article_review(report: ArticleReport, name: str | None = None) -> Review:
         if located in report.qa:
             findings = [d for d in report.qa_findings if d.located_in is located]
             review = with_qa(review, column, report.text(located), findings, report.qa[located].skipped)
-    return review
+    return dataclasses.replace(review, language=report.language)
 
 
 def clean_summary(result: CleanResult) -> dict[str, object]:
