@@ -56,7 +56,14 @@ class Document:
 
     @classmethod
     def parse(cls, text: str, lang: LanguageProfile | None = None) -> Document:
-        """Split ``text`` into paragraphs; ``lang`` (French by default) reads its speech and genre."""
+        """Split ``text`` into paragraphs; ``lang`` (French by default) reads its speech and genre.
+
+        The stages that read the same text (clean, translate, check, report, review) share
+        one parse: the last few documents are kept, with what they worked out."""
+        return _parse(text, lang or profile(DEFAULT_LANGUAGE))
+
+    @classmethod
+    def _split(cls, text: str, lang: LanguageProfile) -> Document:
         paragraphs: list[Paragraph] = []
         start = end = None
         for line in _LINE.finditer(text):
@@ -72,7 +79,7 @@ class Document:
                 start = None
         if start is not None:
             paragraphs.append(Paragraph(len(paragraphs), start, end, text[start:end]))
-        return cls(text, tuple(paragraphs), lang or profile(DEFAULT_LANGUAGE))
+        return cls(text, tuple(paragraphs), lang)
 
     @cached_property
     def headline(self) -> Paragraph | None:
@@ -246,6 +253,11 @@ def _layout(lang: LanguageProfile) -> _Layout:
 
 _WORD_BEFORE = cached_compile(r"([\w°]+)$")
 
+
+
+@lru_cache(maxsize=16)
+def _parse(text: str, lang: LanguageProfile) -> Document:
+    return Document._split(text, lang)
 
 def split_sentences(text: str, lang: LanguageProfile | None = None) -> list[Span]:
     """Split a paragraph into sentences (aware of the punctuation and abbreviations of

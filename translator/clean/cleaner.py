@@ -27,7 +27,7 @@ import dataclasses
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import chain
 
@@ -70,15 +70,6 @@ class CleanResult:
 
     def findings_at_least(self, level: Level) -> list[Finding]:
         return [f for f in self.findings if f.level.rank >= level.rank]
-
-    def to_dict(self) -> dict:
-        document = Document.parse(self.original)
-        findings = []
-        for finding in self.findings:
-            line, column = document.line_column(finding.start)
-            findings.append({**asdict(finding), "level": str(finding.level), "action": str(finding.action), "line": line, "column": column})
-        return {"text": self.text, "changed": self.changed, "metadata": self.metadata,
-                "evidence": list(self.evidence), "findings": findings}
 
 
 def clean_text(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
 from ..clean.cleaner import CleanResult, clean_text
@@ -41,7 +40,7 @@ class Job:
         self.jobs = jobs
         self.memory_use = memory_use
         self._rules: dict[str, RuleSet] = {}
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool = None  # the cleaning processes, started when first needed
 
     def __enter__(self) -> Job:
         return self
@@ -96,6 +95,8 @@ class Job:
         if self.jobs <= 1 or len(sources) < 2:
             return [clean_text(s.text, self.rules(lang), lang=lang) for s, lang in zip(sources, languages)]
         if self._pool is None:
+            from concurrent.futures import ProcessPoolExecutor
+
             self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_start_worker, initargs=(self.settings,))
         chunksize = max(1, len(sources) // (4 * self.jobs))
         return list(self._pool.map(_clean_in_worker, [s.text for s in sources], languages, chunksize=chunksize))
