@@ -208,7 +208,7 @@ class RuleSet:
     def get(self, rule_id: str) -> Rule:
         return self._by_id[rule_id]
 
-    @property
+    @cached_property
     def fingerprint(self) -> str:
         """A hash of every rule's definition: outputs made with other rules are stale."""
         specs = [
