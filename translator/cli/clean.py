@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -11,7 +9,7 @@ import typer
 from ..config import Settings
 from ..diagnostics import Located
 from ..errors import TranslatorError
-from ..io.files import STDIO, write_atomic, write_stdout
+from ..io.files import STDIO, write_stdout
 from . import options as opt
 from .app import app
 from .progress import batch_with_progress
@@ -51,9 +49,7 @@ def clean(
             if check:
                 pass
             elif in_place:
-                if report.clean.changed:
-                    target = Path(os.path.realpath(source.name))
-                    written = batch.guard(source.name, lambda: write_atomic(target, source.encode(report.clean.text)) or str(target))
+                written = batch.write_in_place(source, report.clean.text) if report.clean.changed else None
             elif batch.output is not None:
                 written = batch.write(source, report.clean.text)
             elif report_format is opt.CleanFormat.TEXT and not diff:

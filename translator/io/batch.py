@@ -79,6 +79,11 @@ class Batch:
         written = self.guard(source.name, lambda: write_atomic(target, source.encode(text)) or str(target))
         return written
 
+    def write_in_place(self, source: SourceText, text: str) -> str | None:
+        """Rewrite the input itself (the real file behind a symlink); the path written, if it was."""
+        target = Path(os.path.realpath(source.name))
+        return self.guard(source.name, lambda: write_atomic(target, source.encode(text)) or str(target))
+
     def guard(self, name: str, action: Callable[[], T]) -> T | None:
         """``action()``, or None when it fails and the policy is to go on."""
         try:
