@@ -44,6 +44,14 @@ def test_output_that_would_overwrite_an_input_is_refused(tmp_path):
     assert article.read_bytes() == SEED.read_bytes()
 
 
+def test_review_refuses_to_write_its_page_over_the_article(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_bytes(SEED.read_bytes())
+    result = run_cli("review", str(article), "-o", str(tmp_path / "." / "a.txt"))
+    assert result.returncode == 2 and "would overwrite the article" in result.stderr.decode()
+    assert result.stderr.decode().count("\n") == 1 and article.read_bytes() == SEED.read_bytes()
+
+
 def test_in_place_through_a_symlink_rewrites_the_file_and_keeps_the_link(tmp_path):
     target, link = tmp_path / "a.txt", tmp_path / "link.txt"
     target.write_bytes(SEED.read_bytes())
