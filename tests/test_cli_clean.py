@@ -130,7 +130,7 @@ def test_check_exit_codes_and_fail_level(tmp_path):
 def test_diff_shows_a_unified_diff():
     result = run_cli("clean", "--diff", str(SEED))
     diff = result.stdout.decode()
-    assert diff.startswith(f"--- {SEED} (original)\n+++ {SEED} (cleaned)\n")
+    assert diff.startswith(f"--- {SEED}\t(original)\n+++ {SEED}\t(cleaned)\n")  # a tab ends the name, for git apply
     assert "-J’ai observé que les forces militaires" in diff
     assert "+Les forces militaires russes ont lancé" in diff
 

@@ -79,6 +79,7 @@ def test_install_by_pair_offline_says_how_to_install_from_a_file(workspace):
     assert message.count("\n") == 1 and "Traceback" not in message
     assert "cannot reach the Argos Translate package index" in message
     assert "translator models install FILE" in message
+    assert "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json" in message  # where to download it
 
 
 def test_missing_package_file(workspace, tmp_path):

@@ -18,7 +18,7 @@ from .stages import Printer
 @opt.with_settings("rules", "glossary", "encoding")
 def check_grammar(
     inputs: opt.InputsArgument,
-    lang: Annotated[str, typer.Option("--lang", help="Language of the texts: fr, en, en-GB…")] = "fr",
+    lang: Annotated[str, typer.Option("--lang", metavar="CODE", help="Language of the texts: fr, en, en-GB…")] = "fr",
     report_format: Annotated[opt.CheckFormat, typer.Option("--format", help="text: one line per finding; json: one report per file and line.")] = opt.CheckFormat.TEXT,
     check: Annotated[bool, typer.Option("--check", help="Exit 1 if LanguageTool finds anything.")] = False,
     languagetool: opt.LanguageToolOption = None,

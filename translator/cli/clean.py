@@ -13,7 +13,7 @@ from ..io.files import STDIO, write_stdout
 from . import options as opt
 from .app import app
 from .progress import batch_with_progress
-from .stages import Printer, print_review, proofreading, say_skipped_checks
+from .stages import Printer, Tally, print_review, proofreading, say_skipped_checks
 
 
 @app.command()
@@ -38,27 +38,31 @@ def clean(
     if in_place and (output is not None or STDIO in batch.files):
         raise TranslatorError("--in-place rewrites input files: it cannot go with -o or stdin (-)")
     diff = diff or side_by_side
+    if diff and (output is not None or in_place or report_format is not opt.CleanFormat.TEXT):
+        raise TranslatorError("--diff prints the changes and writes nothing: it cannot go with -o, --in-place or --format json|sarif")
     batch.require_output_unless(check or diff or in_place or report_format is not opt.CleanFormat.TEXT, "--check, --diff, --in-place, --format json")
     job = Job(project)
     printer = Printer(str(report_format), rules=job.rules("fr"))
     failing = False
+    tally = Tally()
     with proofreading(qa, languagetool, project, job) as job.qa:
         for source in batch.read_each():
             [report] = job.process([source])
             written = None
-            if check:
-                pass
+            if check or diff:
+                pass  # write nothing
             elif in_place:
                 written = batch.write_in_place(source, report.clean.text) if report.clean.changed else None
             elif batch.output is not None:
                 written = batch.write(source, report.clean.text)
-            elif report_format is opt.CleanFormat.TEXT and not diff:
+            elif report_format is opt.CleanFormat.TEXT:
                 write_stdout(source.encode(report.clean.text))
             if written:
                 report = report.written(Located.CLEANED, written)
             if job.qa is not None:
                 say_skipped_checks(report, job)
             failing = failing or report.failing(project.fail_level)
+            tally.add(report)
             if side_by_side:
                 from ..review.model import clean_review
 
@@ -71,4 +75,7 @@ def clean(
                 printer.article(report, err=report_format is opt.CleanFormat.TEXT and not check)
     progress.clear()
     printer.finish()
+    if batch.several and not quiet:
+        writes = not (check or diff or side_by_side) and (in_place or batch.output is not None)
+        typer.echo(tally.line("cleaned" if writes else "checked", len(batch.failures), changes="made" if writes else ""), err=True)
     raise typer.Exit(1 if batch.failures or (check and failing) else 0)

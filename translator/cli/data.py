@@ -13,7 +13,7 @@ from .app import cache_app, glossary_app
 
 @glossary_app.command("check")
 def glossary_check(
-    files: Annotated[list[Path], typer.Argument(help="Glossary files: YAML, TSV or CSV.")],
+    files: Annotated[list[Path], typer.Argument(metavar="FILES...", help="Glossary files: YAML, TSV or CSV.")],
     from_: Annotated[str, typer.Option("--from", help="Source language the glossary must be for.")] = "fr",
     to: Annotated[str, typer.Option("--to", help="Target language the glossary must be for.")] = "en",
 ) -> None:

@@ -27,7 +27,7 @@ def models_list() -> None:
 
 @models_app.command("install")
 def models_install(
-    what: Annotated[list[str], typer.Argument(help="An .argosmodel file, or two language codes (fr en) to download.")],
+    what: Annotated[list[str], typer.Argument(metavar="FILE | FROM TO", help="An .argosmodel file, or two language codes (fr en) to download.")],
 ) -> None:
     """Install a model from a file (validated first), or download a pair from the Argos index."""
     from ..translate.packages import install_from_index, install_package_file
@@ -42,7 +42,7 @@ def models_install(
 
 
 @models_app.command("remove")
-def models_remove(name: Annotated[str, typer.Argument(help="The package folder name or the pair (fr-en).")]) -> None:
+def models_remove(name: Annotated[str, typer.Argument(metavar="NAME", help="The package folder name or the pair (fr-en).")]) -> None:
     """Remove an installed model."""
     from ..translate.packages import remove_package
 

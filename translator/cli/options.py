@@ -38,23 +38,23 @@ class CheckFormat(StrEnum):
     JSON = "json"
 
 
-InputsArgument = Annotated[list[str], typer.Argument(help="Articles: files, folders (their *.txt files) or - for stdin.")]
-OutputOption = Annotated[Optional[str], typer.Option("-o", "--output", help="Write the result here (a folder for several inputs, or when it ends with /).")]
-EncodingOption = Annotated[Optional[str], typer.Option("--encoding", help="Encoding of the inputs [default: utf-8].")]
+InputsArgument = Annotated[list[str], typer.Argument(metavar="INPUTS...", help="Articles: files, folders (their *.txt files) or - for stdin.")]
+OutputOption = Annotated[Optional[str], typer.Option("-o", "--output", metavar="PATH", help="Write the result here (a folder for several inputs, or when it ends with /).")]
+EncodingOption = Annotated[Optional[str], typer.Option("--encoding", metavar="NAME", help="Encoding of the inputs [default: utf-8].")]
 QuietOption = Annotated[bool, typer.Option("-q", "--quiet", help="Do not list findings or violations on stderr.")]
-RulesOption = Annotated[Optional[list[Path]], typer.Option("--rules", help="Add the rules of this folder (or YAML file); repeatable.")]
+RulesOption = Annotated[Optional[list[Path]], typer.Option("--rules", metavar="DIR", help="Add the rules of this folder (or YAML file); repeatable.")]
 NoBuiltinRulesOption = Annotated[bool, typer.Option("--no-builtin-rules", help="Use only the rules given with --rules.")]
-DisableOption = Annotated[Optional[list[str]], typer.Option("--disable", help="Switch a rule off by id; repeatable.")]
-LangOption = Annotated[Optional[str], typer.Option("--lang", help="Language of the articles (fr, en) [default: detected per article].")]
+DisableOption = Annotated[Optional[list[str]], typer.Option("--disable", metavar="ID", help="Switch a rule off by id; repeatable.")]
+LangOption = Annotated[Optional[str], typer.Option("--lang", metavar="CODE", help="Language of the articles (fr, en) [default: detected per article].")]
 FailLevelOption = Annotated[Optional[Level], typer.Option("--fail-level", help="Lowest level that fails --check [default: warning].")]
 QAOption = Annotated[bool, typer.Option("--qa", help="Also proofread with LanguageTool; skipped (and said so) when none is available.")]
-LanguageToolOption = Annotated[Optional[str], typer.Option("--languagetool", help="A LanguageTool server URL [default: $LANGUAGETOOL_URL].")]
-FromOption = Annotated[str, typer.Option("--from", help="Source language code.")]
-AlsoToOption = Annotated[Optional[str], typer.Option("--to", help="Also translate into this language (e.g. en).")]
-GlossaryOption = Annotated[Optional[list[Path]], typer.Option("--glossary", help="Add a glossary (YAML, TSV or CSV); repeatable.")]
+LanguageToolOption = Annotated[Optional[str], typer.Option("--languagetool", metavar="URL", help="A LanguageTool server URL [default: $LANGUAGETOOL_URL].")]
+FromOption = Annotated[str, typer.Option("--from", metavar="CODE", help="Source language code.")]
+AlsoToOption = Annotated[Optional[str], typer.Option("--to", metavar="CODE", help="Also translate into this language (e.g. en).")]
+GlossaryOption = Annotated[Optional[list[Path]], typer.Option("--glossary", metavar="FILE", help="Add a glossary (YAML, TSV or CSV); repeatable.")]
 NoBuiltinGlossaryOption = Annotated[bool, typer.Option("--no-builtin-glossary", help="Use only the glossaries given with --glossary.")]
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Neither read nor fill the translation memory.")]
-CacheOption = Annotated[Optional[Path], typer.Option("--cache", help="Translation memory file [default: in the user cache folder].")]
+CacheOption = Annotated[Optional[Path], typer.Option("--cache", metavar="FILE", help="Translation memory file [default: in the user cache folder].")]
 
 
 # the options each group adds to a command, with their defaults

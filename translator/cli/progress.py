@@ -35,9 +35,10 @@ class Progress:
             sys.stderr.flush()
 
 
-def batch_with_progress(inputs: list[str], output: str | None, encoding: str) -> tuple[Batch, Progress]:
-    """The inputs as a batch, counted on the terminal; a failed input is one line on stderr."""
-    batch = Batch(inputs, output, encoding)
+def batch_with_progress(inputs: list[str], output: str | None, encoding: str, **options: object) -> tuple[Batch, Progress]:
+    """The inputs as a batch (``options`` as Batch takes them), counted on the terminal; a
+    failed input is one line on stderr."""
+    batch = Batch(inputs, output, encoding, **options)
     progress = Progress(len(batch.files))
     batch.on_file = progress.step
 

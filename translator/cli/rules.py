@@ -53,7 +53,7 @@ def rules_show(
 
 @rules_app.command("test")
 def rules_test(
-    directories: Annotated[Optional[list[Path]], typer.Argument(help="Rule folders to test [default: the rules in force].")] = None,
+    directories: Annotated[Optional[list[Path]], typer.Argument(metavar="DIR...", help="Rule folders to test [default: the rules in force].")] = None,
     lang: opt.LangOption = None,
 ) -> None:
     """Run every rule's examples and counterexamples; exit 1 if one fails."""

@@ -21,11 +21,11 @@ from .stages import proofreading, translation
 @opt.with_settings("rules", "lang", "glossary", "encoding")
 def run(
     inputs: opt.InputsArgument,
-    output: Annotated[Path, typer.Option("-o", "--output", help="The folder for every output and index.html.")],
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="DIR", help="The folder for every output and index.html.")],
     to: opt.AlsoToOption = None,
     from_: opt.FromOption = "fr",
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes for cleaning.")] = 1,
-    chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Articles cleaned, translated and written together.")] = 32,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, metavar="N", help="Processes for cleaning.")] = 1,
+    chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, metavar="N", help="Articles cleaned, translated and written together.")] = 32,
     no_cache: opt.NoCacheOption = False,
     cache: opt.CacheOption = None,
     qa: opt.QAOption = False,

@@ -9,18 +9,20 @@ import typer
 
 from ..config import Settings
 from ..diagnostics import Located
+from ..io.batch import in_language
 from ..io.files import write_stdout
+from ..lang import language_code
 from . import options as opt
 from .app import app
 from .progress import batch_with_progress
-from .stages import Printer, proofreading, say_skipped_checks, translation
+from .stages import Printer, Tally, proofreading, say_skipped_checks, translation
 
 
 @app.command()
 @opt.with_settings("rules", "lang", "glossary", "encoding", "fail_level")
 def translate(
     inputs: opt.InputsArgument,
-    to: Annotated[str, typer.Option("--to", help="Target language code, e.g. en.")],
+    to: Annotated[str, typer.Option("--to", metavar="CODE", help="Target language code, e.g. en.")],
     from_: opt.FromOption = "fr",
     output: opt.OutputOption = None,
     report_format: Annotated[opt.TranslateFormat, typer.Option("--format", help="text: the translation; json (one line per file), tsv, xliff: sentence-aligned.")] = opt.TranslateFormat.TEXT,
@@ -36,8 +38,9 @@ def translate(
     """Translate articles offline, sentence-aligned, with glossary terms enforced."""
     from ..pipeline.job import Job
 
+    from_, to = language_code(from_), language_code(to)
     project = dataclasses.replace(project, lang=project.lang or from_)
-    batch, progress = batch_with_progress(inputs, output, project.encoding)
+    batch, progress = batch_with_progress(inputs, output, project.encoding, rename=lambda name: in_language(name, from_, to))
     batch.require_output_unless(report_format is not opt.TranslateFormat.TEXT, "--format json|tsv|xliff")
     findings = Printer("text")
     document = Printer(str(report_format), source_language=from_, target_language=to) if report_format is not opt.TranslateFormat.TEXT else None
@@ -48,6 +51,7 @@ def translate(
             reports = job.process(sources)
     progress.clear()
     failing = False
+    tally = Tally()
     for source, report in zip(sources, reports):
         if batch.output is not None:
             written = batch.write(source, report.translation.text)
@@ -62,6 +66,9 @@ def translate(
         if not quiet:
             findings.article(report, err=True)
         failing = failing or report.failing(project.fail_level)
+        tally.add(report)
     if document is not None:
         document.finish()
+    if batch.several and not quiet:
+        typer.echo(tally.line("translated", len(batch.failures), changes="in cleaning"), err=True)
     raise typer.Exit(1 if batch.failures or (check and failing) else 0)

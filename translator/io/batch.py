@@ -34,13 +34,14 @@ class Failure:
 class Batch:
     """Files to process and where their outputs go (``-o`` a file, or a folder).
 
-    ``on_failure`` defaults to RAISE for one input and CONTINUE for several or a folder.
+    ``on_failure`` defaults to RAISE for one input and CONTINUE for several or a folder;
+    ``rename`` names an input's result inside an output folder (``a.fr.txt`` → ``a.en.txt``).
     Callbacks: ``on_failed`` hears of each failure as it happens (to print it),
     ``on_file`` of each input as it is read (for progress).
     """
 
     def __init__(self, inputs: list[str], output: str | None = None, encoding: str = "utf-8", *,
-                 on_failure: OnFailure | None = None) -> None:
+                 on_failure: OnFailure | None = None, rename: Callable[[str], str] = lambda name: name) -> None:
         self.files = expand_inputs(inputs)
         self.several = len(self.files) > 1 or any(Path(n).is_dir() for n in inputs if n != STDIO)
         self.output = Path(output) if output is not None else None
@@ -48,10 +49,18 @@ class Batch:
         self.encoding = encoding
         self.on_failure = on_failure or (OnFailure.CONTINUE if self.several else OnFailure.RAISE)
         self.failures: list[Failure] = []
+        self._rename = rename
         self.on_failed: Callable[[Failure], None] = lambda failure: None
         self.on_file: Callable[[str], None] = lambda name: None
         if self.to_folder and self.output.exists() and not self.output.is_dir():
             raise TranslatorError(f"{output}: exists and is not a folder; -o must name a folder for several inputs")
+        if self.to_folder:
+            written_by: dict[Path, str] = {}
+            for name in self.files:
+                target = self.target(name)
+                if target in written_by:
+                    raise TranslatorError(f"{written_by[target]} and {name} would both be written to {target}; rename one of them")
+                written_by[target] = name
         inputs_resolved = {Path(name).resolve() for name in self.files if name != STDIO}
         if self.output is not None and any(self.target(name).resolve() in inputs_resolved for name in self.files if name != STDIO):
             raise TranslatorError(f"{output}: -o would overwrite an input; choose another place, or use --in-place")
@@ -71,7 +80,7 @@ class Batch:
     def target(self, name: str) -> Path:
         """Where the result for input ``name`` goes with ``-o``."""
         assert self.output is not None
-        return self.output / Path(name).name if self.to_folder else self.output
+        return self.output / self._rename(Path(name).name) if self.to_folder else self.output
 
     def write(self, source: SourceText, text: str) -> str | None:
         """Write one result to ``-o`` (in the input's encoding); the path written, if it was."""
@@ -95,3 +104,11 @@ class Batch:
             self.failures.append(failure)
             self.on_failed(failure)
             return None
+
+
+def in_language(name: str, source: str, target: str) -> str:
+    """The name of a file's translation: ``a.fr.txt`` → ``a.en.txt``, ``a.txt`` → ``a.en.txt``."""
+    stem, dot, suffix = name.rpartition(".")
+    if not dot:
+        return f"{name}.{target}"
+    return f"{stem.removesuffix('.' + source)}.{target}.{suffix}"

@@ -51,6 +51,11 @@ class LanguageProfile:
 
 
 @cache
+def language_code(code: str) -> str:
+    """A language as the tool names it: ``EN``, ``en-US`` and ``en_GB`` are ``en``."""
+    return code.strip().replace("_", "-").split("-")[0].lower()
+
+
 def languages() -> tuple[str, ...]:
     """The codes of the languages with a profile."""
     return tuple(sorted(p.stem for p in Path(__file__).parent.glob("*.py") if p.stem != "__init__"))

@@ -1,4 +1,5 @@
-"""A unified diff of each article, original vs cleaned, that ``patch`` accepts."""
+"""A unified diff of each article, original vs cleaned, that ``patch`` and ``git apply`` accept
+(a last line without a line break is marked ``\\ No newline at end of file``)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,10 @@ from .article import ArticleReport
 class DiffEmitter(Emitter):
     def article(self, report: ArticleReport) -> str:
         cleaned = report.clean.text if report.clean is not None else report.original
-        return "".join(
-            difflib.unified_diff(
-                report.original.splitlines(keepends=True),
-                cleaned.splitlines(keepends=True),
-                fromfile=f"{report.name} (original)",
-                tofile=f"{report.name} (cleaned)",
-            )
+        lines = difflib.unified_diff(
+            report.original.splitlines(keepends=True),
+            cleaned.splitlines(keepends=True),
+            fromfile=f"{report.name}\t(original)",  # a tab ends the name for patch and git apply
+            tofile=f"{report.name}\t(cleaned)",
         )
+        return "".join(line if line.endswith("\n") else f"{line}\n\\ No newline at end of file\n" for line in lines)

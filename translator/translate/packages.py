@@ -23,6 +23,8 @@ from ..errors import TranslatorError
 KNOWN_PACKAGES: dict[str, tuple[int, str]] = {
     "translate-fr_en-1_9.argosmodel": (66_585_033, "3b3052fee6bb1e8e8e632a26a723eb2a2c7710dfe73ba61ffd9b83e85d4f14c1"),
 }
+# the index argostranslate reads lists each package's download links; its web page
+PACKAGE_DIRECTORY = "https://www.argosopentech.com/argospm/index/"
 _OFFICIAL_BY_METADATA = {("fr", "en", "1.9"): "translate-fr_en-1_9.argosmodel"}
 
 
@@ -219,8 +221,9 @@ def install_from_index(from_code: str, to_code: str) -> ModelPackage:
     finally:
         argos_log.disabled = False
     offline = (
-        f"cannot reach the Argos Translate package index (offline?); download "
-        f"translate-{from_code}_{to_code}-*.argosmodel on a connected machine and run: translator models install FILE"
+        f"cannot reach the Argos Translate package index (offline?); on a connected machine, download "
+        f"translate-{from_code}_{to_code}-*.argosmodel from a link listed in {settings.remote_package_index} "
+        f"(or {PACKAGE_DIRECTORY}), then run: translator models install FILE"
     )
     if not Path(settings.local_package_index).is_file():
         raise TranslatorError(offline)
