@@ -24,7 +24,8 @@ browser:
 demo: $(STAMP)
 	$(BIN)/translator clean examples/poutine-bielorussie.fr.txt
 	$(BIN)/translator review examples/poutine-bielorussie.fr.txt -o review.html
-	@echo "review page: review.html (with a fr→en model installed: translator run examples/ --to en -o out/)"
+	@echo "review page: review.html"
+	@echo "the command is .venv/bin/translator; to call it as translator: . .venv/bin/activate"
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest

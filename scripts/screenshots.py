@@ -2,7 +2,8 @@
 side-by-side terminal view as text.
 
 Run: .venv/bin/python scripts/screenshots.py   (needs Debian's chromium package)
-It translates with the small test package, so the English column is word for word.
+The page is the clean review (original | cleaned): the test suite's small model only
+translates word for word, which no picture should pass off as a translation.
 """
 
 from __future__ import annotations
@@ -15,10 +16,6 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from tests.support.tiny_model import build_tiny_package  # noqa: E402
-
 SEED = ROOT / "examples" / "poutine-bielorussie.fr.txt"
 DOCS = ROOT / "docs"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -29,12 +26,10 @@ def main() -> None:
     chromium = shutil.which("chromium") or sys.exit("no chromium on PATH: apt-get install chromium")
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        env = {**os.environ, "ARGOS_PACKAGES_DIR": str(root / "packages"), "XDG_CACHE_HOME": str(root / "cache"),
-               "XDG_DATA_HOME": str(root / "data"), "XDG_CONFIG_HOME": str(root / "config")}
+        env = {**os.environ, "XDG_CACHE_HOME": str(root / "cache"), "XDG_CONFIG_HOME": str(root / "config")}
         translator = [sys.executable, "-m", "translator"]
-        subprocess.run([*translator, "models", "install", str(build_tiny_package(root))], env=env, check=True, capture_output=True)
         page = root / "review.html"
-        subprocess.run([*translator, "review", str(SEED.relative_to(ROOT)), "--to", "en", "-o", str(page)], env=env, cwd=ROOT, check=True)
+        subprocess.run([*translator, "review", str(SEED.relative_to(ROOT)), "-o", str(page)], env=env, cwd=ROOT, check=True)
         subprocess.run([chromium, *CHROMIUM_ARGS, f"--user-data-dir={root / 'profile'}", "--window-size=1400,1100",
                         f"--screenshot={DOCS / 'review.png'}", page.as_uri()], check=True, capture_output=True)
         side = subprocess.run([*translator, "clean", "--diff=side", str(SEED.relative_to(ROOT))], cwd=ROOT, check=True,
