@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 
 import pytest
 
@@ -80,3 +81,27 @@ def test_translate_to_a_folder_names_the_files_in_the_target_language(installed,
     assert "fr.first-person-framing" in result.stderr.decode()  # --clean shows the cleaning findings
     report = json.loads(installed.run("translate", "--to", "en-US", "--format", "json", str(second)).stdout)
     assert report["translation"]["text"] == "Titre\n\nPutin.\n"  # the test model keeps words it does not know
+
+
+def test_translate_shows_its_progress_on_a_terminal(installed, tmp_path):
+    import os
+    import pty
+
+    first, second = _article(tmp_path, "a.fr.txt"), _article(tmp_path, "b.fr.txt", "Titre\n\nPoutine.\n")
+    leader, terminal = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "translator", "translate", "--to", "en", str(first), str(second), "-o", str(tmp_path / "en")],
+                               cwd=installed.root, env={**os.environ, **installed.env, "CI": "", "NO_COLOR": ""},
+                               stdout=subprocess.DEVNULL, stderr=terminal)
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        shown += chunk
+    assert process.wait(timeout=120) == 0
+    os.close(leader)
+    assert b"[1/2]" in shown and b"translating: " in shown and b"sentences" in shown
