@@ -2,12 +2,15 @@
 
 import os
 import stat
+import subprocess
+import sys
+import threading
 
 from translator import clean_text
 from translator.translate.documents import translate_documents
 from translator.translate.glossary import Glossary, Term, TermType
 
-from .conftest import SEED, run_cli
+from .conftest import ROOT, SEED, run_cli
 
 
 def test_a_character_the_encoding_cannot_hold_is_one_line_and_spares_the_batch(installed, tmp_path):
@@ -146,3 +149,36 @@ def test_a_broken_package_does_not_block_the_good_one(installed):
     assert "fr→en" in listing and "broken" in listing and "translate-de_en-x" in listing
     assert installed.run("models", "remove", "translate-de_en-x").returncode == 0
     assert not broken.exists()
+
+
+def test_output_to_a_pipe_or_through_a_symlink_keeps_what_the_path_is(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_bytes(SEED.read_bytes())
+    expected = clean_text(SEED.read_text(encoding="utf-8")).text.encode()
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    assert run_cli("clean", "-q", str(article), "-o", str(fifo)).returncode == 0
+    reader.join(timeout=60)
+    assert stat.S_ISFIFO(fifo.lstat().st_mode) and received == [expected]  # written through, not replaced
+    target, link = tmp_path / "real.txt", tmp_path / "link.txt"
+    target.write_text("old", encoding="utf-8")
+    link.symlink_to(target)
+    assert run_cli("clean", "-q", str(article), "-o", str(link)).returncode == 0
+    assert link.is_symlink() and target.read_bytes() == expected
+
+
+def test_stdout_that_cannot_take_the_text_is_one_error_line_not_a_silent_truncation(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text("Titre\n\n" + "\n\n".join(["Un paragraphe de texte assez long, encore et encore."] * 4000) + "\n", encoding="utf-8")
+    for unbuffered in ("1", ""):
+        with open("/dev/full", "wb") as full:
+            result = subprocess.run([sys.executable, "-m", "translator", "clean", "-q", str(big)], stdout=full, stderr=subprocess.PIPE,
+                                    env={**os.environ, "PYTHONUNBUFFERED": unbuffered}, cwd=ROOT, timeout=120)
+        message = result.stderr.decode()
+        assert result.returncode == 2 and "stdout: cannot write" in message and "Traceback" not in message, message
+    closed = subprocess.run([sys.executable, "-m", "translator", "clean", "-"], stdin=subprocess.DEVNULL, capture_output=True, cwd=ROOT,
+                            preexec_fn=lambda: os.close(0), timeout=60)
+    assert closed.returncode == 2 and "stdin is closed" in closed.stderr.decode() and b"Traceback" not in closed.stderr

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import os
+import stat
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -39,6 +41,8 @@ def read_source(name: str, encoding: str = "utf-8") -> SourceText:
     """Read and decode an article; ``-`` reads stdin."""
     _check_encoding(encoding)
     try:
+        if name == STDIO and sys.stdin is None:
+            raise TranslatorError("stdin is closed: give a file, or pipe the article in")
         data = sys.stdin.buffer.read() if name == STDIO else Path(name).read_bytes()
     except FileNotFoundError:
         raise TranslatorError(f"{name}: file not found") from None
@@ -67,9 +71,18 @@ def _check_encoding(encoding: str) -> None:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
+
+    A symlink to a file stays a link (the file it names is replaced); a device, a pipe or
+    a terminal (``/dev/null``, ``/dev/stdout``) is written through, never replaced."""
     path = Path(path)
     try:
+        if _is_special(path):
+            with open(path, "wb") as stream:
+                _write_all(stream, data)
+            return
+        if path.is_symlink():
+            path = Path(os.path.realpath(path))
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         try:
@@ -94,9 +107,32 @@ def _umask() -> int:
 
 
 def write_stdout(data: bytes) -> None:
-    sys.stdout.flush()
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
+    """All of ``data`` on stdout (a short write is carried on, as unbuffered streams make
+    them); a stdout that cannot take it (a full disk, a closed pipe) is one error line."""
+    try:
+        sys.stdout.flush()
+        _write_all(sys.stdout.buffer, data)
+        sys.stdout.buffer.flush()
+    except OSError as error:
+        raise TranslatorError(f"stdout: cannot write ({error.strerror or error})") from None
+
+
+def _write_all(stream, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = stream.write(view)
+        if not written:
+            raise OSError(errno.EIO, "the stream took nothing")
+        view = view[written:]
+
+
+def _is_special(path: Path) -> bool:
+    """An existing target that is not a regular file or a folder (following links): a device, a pipe…"""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def expand_inputs(names: list[str]) -> list[str]:
