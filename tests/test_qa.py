@@ -256,8 +256,30 @@ def test_known_words_ignore_first_letter_case_and_apostrophe_style():
     assert qa._is_known("côte d’Ivoire")
     assert qa._is_known("Poutine")  # a word of a known name
     assert qa._is_known("d’Loukachenko")  # after an elided article
-    assert not qa._is_known("LOUKACHENKO")
+    assert qa._is_known("LOUKACHENKO")  # issue 10: a name in capitals is still the name
     assert not qa._is_known("recu")
+
+
+def test_hyphenated_names_and_names_in_capitals_are_not_misspellings(standin, tmp_path):
+    glossary = tmp_path / "names.tsv"
+    glossary.write_text("Abdel Fattah al-Sissi\tAbdel Fattah el-Sisi\nBachar el-Assad\tBashar al-Assad\nLoukachenko\tLukashenko\n",
+                        encoding="utf-8")
+    known = known_words_from(load_glossaries([glossary], builtin=False), load_rules())
+    text = "Le maréchal al-Sissi a reçu Bachar el-Assad.\nLOUKACHENKO A RECU LE MESSAGE.\nIl a recu loukachenko et otan.\n"
+
+    with QAChecker(find_languagetool(standin.url), known_words=known) as qa:
+        findings = qa.check(text, "fr")
+
+    assert [f.original for f in findings] == ["recu"]  # al-Sissi, el-Assad and LOUKACHENKO are known
+
+
+def test_only_words_in_capitals_are_compared_ignoring_case():
+    qa = QAChecker(LanguageToolSource("remote", url="http://127.0.0.1:9/"), known_words=["OTAN", "Jean-Marie Le Pen", "al-Sissi"])
+
+    assert qa._is_known("L’OTAN") and qa._is_known("PEN") and qa._is_known("JEAN-MARIE") and qa._is_known("Sissi")
+    assert qa._is_known("AL-SISSI") and qa._is_known("Jean-Marie") and qa._is_known("Marie")
+    assert not qa._is_known("otan")  # a lower-case word is not the name
+    assert not qa._is_known("OTANS") and not qa._is_known("le-pen")
 
 
 def test_a_broken_language_is_reported_once_without_traceback(standin):

@@ -11,6 +11,8 @@ It speaks LanguageTool's HTTP API v2 as language_tool_python uses it, on 127.0.0
 Its grammar is three tiny rules: a repeated word (« le le »), repeated spaces between
 words (``WHITESPACE_RULE``, of issue type ``whitespace``), misspellings from a small word
 list per language (``FR_SPELLING_RULE``, ``MORFOLOGIK_RULE_EN_US``…), and nothing else.
+As LanguageTool 5.5 does, it spell-checks each part of a hyphenated name (« Sissi » in
+« al-Sissi ») and flags a name in capitals (« LOUKACHENKO ») its dictionary lacks.
 A "broken" language is listed but answers HTTP 500 "Could not activate rules", as a server
 whose rules for that language fail to load does.  Every request is recorded.
 
@@ -42,6 +44,9 @@ MISSPELLINGS: dict[str, tuple[str, dict[str, list[str]]]] = {
         "FR_SPELLING_RULE",
         {
             "Loukachenko": ["Loukachenka"],
+            "LOUKACHENKO": ["LOUKACHENKA"],
+            "Sissi": ["Sisi"],
+            "Assad": ["Asad"],
             "Biélorussie": ["Biélorusse"],
             "Poutine": ["Routine", "Poutre"],
             "OTAN": ["OTAGE"],

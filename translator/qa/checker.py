@@ -5,7 +5,8 @@
 :func:`~translator.qa.languagetool.find_languagetool` found.  Each language is probed
 once per run: a language the server does not offer, or whose rules fail to load, is one
 :class:`QAUnavailable`, not a traceback.  Spelling findings on known words (glossary
-names, the rules' word lists) are dropped.
+names and each part of a hyphenated one, the rules' word lists) are dropped; a word in
+capitals is known when its name is.
 
 Where a finding is: ``start``/``end`` are character offsets in the checked text (LanguageTool
 counts UTF-16 units, as Java does; language_tool_python turns offsets into characters but not
@@ -37,6 +38,7 @@ _VARIANTS = {"en": "en-US"}
 _PROBE_TEXT = "Test."
 _SPELLING_RULE = re.compile(r"^(?:MORFOLOGIK_RULE_|HUNSPELL_)|_SPELL(?:ER|ING)_RULE$")
 _STYLE_ISSUES = frozenset({"style", "register", "typographical", "whitespace", "formatting"})
+_NAME_PARTS = re.compile(r"[\s\-‐‑]+")  # « Abdel Fattah al-Sissi »: « al-Sissi », « al » and « Sissi » too
 
 
 class QAChecker:
@@ -47,7 +49,8 @@ class QAChecker:
 
     def __init__(self, source: LanguageToolSource, *, known_words: Iterable[str] = ()) -> None:
         self.source = source
-        self._known = {_word_key(part) for word in known_words for part in (word, *word.split()) if part.strip()}
+        self._known = {_word_key(part) for word in known_words for part in (word, *word.split(), *_NAME_PARTS.split(word)) if part.strip()}
+        self._known_in_capitals = {key.upper() for key in self._known}
         self._tool = None
         self._stack = ExitStack()
         self._language: str | None = None
@@ -125,10 +128,12 @@ class QAChecker:
         self._language = variant
 
     def _is_known(self, flagged: str, lang: str = "fr") -> bool:
-        """A known word, or one after an elided article of ``lang`` (« l'OTAN »)."""
-        key = _word_key(flagged)
+        """A known word, or one after an elided article of ``lang`` (« l'OTAN »); a word in
+        capitals (« LOUKACHENKO ») is compared ignoring case, a lower-case one is not."""
+        word = _normal(flagged)
         language = _profile(lang)
-        return key in self._known or (language is not None and _word_key(language.elision.sub("", key, count=1)) in self._known)
+        words = (word, language.elision.sub("", word, count=1)) if language is not None else (word,)
+        return any(_word_key(word) in self._known or (word.isupper() and word in self._known_in_capitals) for word in words)
 
 
 def _profile(lang: str) -> LanguageProfile | None:
@@ -137,10 +142,15 @@ def _profile(lang: str) -> LanguageProfile | None:
     return profile(code) if code in languages() else None
 
 
-def _word_key(word: str) -> str:
-    """How words are compared: NFC, one apostrophe, single spaces, first letter in lower case."""
+def _normal(word: str) -> str:
+    """NFC, one apostrophe, single spaces."""
     word = re.sub(r"\s+", " ", unicodedata.normalize("NFC", word)).strip()
-    word = re.sub(r"[’‘ʼ`´]", "'", word)
+    return re.sub(r"[’‘ʼ`´]", "'", word)
+
+
+def _word_key(word: str) -> str:
+    """How words are compared: :func:`_normal`, first letter in lower case."""
+    word = _normal(word)
     return word[:1].lower() + word[1:]
 
 
