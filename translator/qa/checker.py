@@ -20,6 +20,7 @@ How serious: LanguageTool's issue types of style and typography (``style``, ``re
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -56,6 +57,7 @@ class QAChecker:
         self._language: str | None = None
         self._usable: set[str] = set()
         self._unusable: dict[str, str] = {}
+        self._gone: str | None = None  # why the server stopped answering: no more requests to it
 
     def __enter__(self) -> QAChecker:
         from language_tool_python import LanguageTool
@@ -90,9 +92,16 @@ class QAChecker:
         any other language its translation."""
         if self._tool is None:
             raise RuntimeError("QAChecker.check() outside 'with QAChecker(...)'")
+        if self._gone is not None:
+            raise QAUnavailable(self._gone)
         self._use(lang)
-        with library_failures(f"{self.source.description} failed to check {lang}"):
-            matches = self._tool.check(text)
+        try:
+            with library_failures(f"{self.source.description} failed to check {lang}"):
+                matches = self._tool.check(text)
+        except QAUnavailable as problem:
+            if _unreachable(problem.__context__):
+                raise self._stopped_answering(problem.__context__) from None
+            raise
         if located_in is None:
             located_in = Located.CLEANED if lang.lower().split("-")[0] == "fr" else Located.TRANSLATION
         language = _profile(lang)
@@ -121,11 +130,19 @@ class QAChecker:
         except ValueError:
             self._unusable[variant] = f"{self.source.description} does not offer language {variant!r}"
         except (LanguageToolError, OSError) as error:  # e.g. HTTP 500 "Could not activate rules"
-            self._unusable[variant] = f"{self.source.description} cannot check {variant}: {short_reason(error)}"
+            if _unreachable(error):
+                raise self._stopped_answering(error) from None
+            # the answer is LanguageTool's words (with its own guess at the language, "detected: de-DE")
+            self._unusable[variant] = f"{self.source.description} cannot check {variant}; LanguageTool answered: {short_reason(error)}"
         if variant in self._unusable:
             raise QAUnavailable(self._unusable[variant])
         self._usable.add(variant)
         self._language = variant
+
+    def _stopped_answering(self, error: BaseException) -> QAUnavailable:
+        """The server is gone: said once, and not asked again in this run."""
+        self._gone = f"{self.source.description} stopped answering ({short_reason(error)}): restart it and check again"
+        return QAUnavailable(self._gone)
 
     def _is_known(self, flagged: str, lang: str = "fr") -> bool:
         """A known word, or one after an elided article of ``lang`` (« l'OTAN »); a word in
@@ -134,6 +151,14 @@ class QAChecker:
         language = _profile(lang)
         words = (word, language.elision.sub("", word, count=1)) if language is not None else (word,)
         return any(_word_key(word) in self._known or (word.isupper() and word in self._known_in_capitals) for word in words)
+
+
+def _unreachable(error: BaseException | None) -> bool:
+    """A failure to reach the server at all (refused, reset, timed out), not an answer from it."""
+    from requests.exceptions import ConnectionError as NoConnection, Timeout
+
+    unreachable = (NoConnection, Timeout, ConnectionError, TimeoutError)
+    return isinstance(error, unreachable) or (error is not None and isinstance(error.__cause__, unreachable))
 
 
 def _profile(lang: str) -> LanguageProfile | None:
@@ -208,6 +233,8 @@ class QARun:
     the work goes on."""
 
     def __init__(self, url: str | None = None, *, known_words: Iterable[str] = ()) -> None:
+        known_words = sorted(set(known_words))
+        self.fingerprint = hashlib.sha256("\n".join(known_words).encode()).hexdigest()[:16]  # findings change with the known words
         self.skipped: str | None = None
         self._stack = ExitStack()
         try:
