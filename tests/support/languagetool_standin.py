@@ -52,6 +52,7 @@ MISSPELLINGS: dict[str, tuple[str, dict[str, list[str]]]] = {
             "LOUKACHENKO": ["LOUKACHENKA"],
             "Sissi": ["Sisi"],
             "Assad": ["Asad"],
+            "Kolesnikova": ["Kolesnikov"],
             "Biélorussie": ["Biélorusse"],
             "Poutine": ["Routine", "Poutre"],
             "OTAN": ["OTAGE"],
