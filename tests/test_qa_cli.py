@@ -120,3 +120,25 @@ def test_run_without_languagetool_still_writes_everything(no_languagetool, tmp_p
     saved = json.loads((tmp_path / "out" / "seed.report.json").read_text(encoding="utf-8"))
     assert saved["qa"]["cleaned"]["status"] == "skipped"
     assert "skipped" in (tmp_path / "out" / "seed.review.html").read_text(encoding="utf-8")
+
+
+def test_check_over_many_files_when_the_server_dies(workspace, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    names = [write(folder, f"Article {i}.\n\nIl a recu le prix.\n", f"{i}.txt") for i in range(8)]
+    with LanguageToolStandIn(stop_after_checks=3) as server:  # the probe, then files 0 and 1
+        text = workspace.run("check", str(folder), "--languagetool", server.url)
+    with LanguageToolStandIn(stop_after_checks=3) as json_server:
+        as_json = workspace.run("check", "--format", "json", str(folder), "--languagetool", json_server.url)
+    dead = "stopped answering ([Errno 111] Connection refused): restart it and check again"
+
+    assert text.returncode == 1 and as_json.returncode == 1
+    assert [line.split(":")[0] for line in text.stdout.decode().splitlines()] == [str(names[0]), str(names[1])]
+    [error] = text.stderr.decode().splitlines()  # the dead server said once, naming the files it left unchecked
+    assert error == (f"error: {', '.join(map(str, names[2:7]))} and 1 more files: not checked: "
+                     f"LanguageTool server {server.url} {dead}")
+    records = [json.loads(line) for line in as_json.stdout.decode().splitlines()]
+    assert [record["file"] for record in records] == [str(name) for name in names]  # a record for every file
+    assert [record["qa"]["original"]["status"] for record in records] == ["done"] * 2 + ["skipped"] * 6
+    assert records[5]["qa"]["original"] == {"language": "fr", "status": "skipped", "reason": f"LanguageTool server {json_server.url} {dead}"}
+    assert records[5]["findings"] == [] and [f["rule_id"] for f in records[0]["findings"]] == ["FR_SPELLING_RULE"]

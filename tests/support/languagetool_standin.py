@@ -11,8 +11,15 @@ It speaks LanguageTool's HTTP API v2 as language_tool_python uses it, on 127.0.0
 Its grammar is three tiny rules: a repeated word (« le le »), repeated spaces between
 words (``WHITESPACE_RULE``, of issue type ``whitespace``), misspellings from a small word
 list per language (``FR_SPELLING_RULE``, ``MORFOLOGIK_RULE_EN_US``…), and nothing else.
+As LanguageTool 5.5 does, it spell-checks each part of a hyphenated name (« Sissi » in
+« al-Sissi ») and flags a name in capitals (« LOUKACHENKO ») its dictionary lacks.
 A "broken" language is listed but answers HTTP 500 "Could not activate rules", as a server
 whose rules for that language fail to load does.  Every request is recorded.
+
+Two ways to imitate a real server's trouble: ``languages=("fr",)`` serves French only (a
+server set up for one language lists only it), and ``stop_after_checks=N`` answers N
+``/v2/check`` requests and then stops listening, as a server that dies mid-run does (the
+next connection is refused).
 
 Run as a script (``python languagetool_standin.py -p PORT``) it serves until killed, the
 way ``java -cp languagetool-server.jar org.languagetool.server.HTTPServer -p PORT`` does.
@@ -42,6 +49,10 @@ MISSPELLINGS: dict[str, tuple[str, dict[str, list[str]]]] = {
         "FR_SPELLING_RULE",
         {
             "Loukachenko": ["Loukachenka"],
+            "LOUKACHENKO": ["LOUKACHENKA"],
+            "Sissi": ["Sisi"],
+            "Assad": ["Asad"],
+            "Kolesnikova": ["Kolesnikov"],
             "Biélorussie": ["Biélorusse"],
             "Poutine": ["Routine", "Poutre"],
             "OTAN": ["OTAGE"],
@@ -62,8 +73,12 @@ class LanguageToolStandIn:
     """The stand-in server as a context manager: ``url`` to hand to language_tool_python,
     ``requests`` to count what it was asked."""
 
-    def __init__(self, *, broken: Iterable[str] = ("de-DE",), port: int = 0) -> None:
+    def __init__(self, *, broken: Iterable[str] = ("de-DE",), port: int = 0, languages: Iterable[str] | None = None,
+                 stop_after_checks: int | None = None) -> None:
         self.broken = {code.lower() for code in broken}
+        served = None if languages is None else {code.lower() for code in languages}
+        self.languages = [entry for entry in LANGUAGES if served is None or entry["longCode"].lower() in served]
+        self.stop_after_checks = stop_after_checks
         self.requests: list[tuple[str, str, dict[str, str]]] = []  # (method, path, parameters)
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", port), _handler(self))
@@ -79,9 +94,13 @@ class LanguageToolStandIn:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
+        self.stop_listening()
+        self._thread.join()
+
+    def stop_listening(self) -> None:
+        """No more connections: the next request is refused (the one being answered still is)."""
         self._server.shutdown()
         self._server.server_close()
-        self._thread.join()
 
     def checks(self, language: str | None = None) -> list[dict[str, str]]:
         """The parameters of each /v2/check request, for one language if given."""
@@ -109,8 +128,10 @@ def _handler(standin: LanguageToolStandIn) -> type[BaseHTTPRequestHandler]:
 
         def _dispatch(self, method: str, path: str, parameters: dict[str, str]) -> None:
             standin.record(method, path, parameters)
+            if path == "/v2/check" and standin.stop_after_checks is not None and len(standin.checks()) >= standin.stop_after_checks:
+                standin.stop_listening()  # this answer is the last one
             if path == "/v2/languages":
-                self._send(200, LANGUAGES)
+                self._send(200, standin.languages)
             elif path == "/v2/healthcheck":
                 self._send(200, "OK")
             elif path == "/v2/check":
@@ -120,7 +141,7 @@ def _handler(standin: LanguageToolStandIn) -> type[BaseHTTPRequestHandler]:
 
         def _check(self, parameters: dict[str, str]) -> None:
             language = parameters.get("language", "")
-            known = {entry["longCode"].lower(): entry for entry in LANGUAGES}
+            known = {entry["longCode"].lower(): entry for entry in standin.languages}
             if language == "auto":
                 language = "en-US"
             if language.lower() not in known:
@@ -208,8 +229,9 @@ def main(arguments: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-p", "--port", type=int, default=8081)
     parser.add_argument("--broken", action="append", default=[])
+    parser.add_argument("--language", action="append", dest="languages", help="serve only these (repeatable)")
     options = parser.parse_args(arguments)
-    with LanguageToolStandIn(broken=options.broken, port=options.port):
+    with LanguageToolStandIn(broken=options.broken, port=options.port, languages=options.languages):
         threading.Event().wait()
 
 

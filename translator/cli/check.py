@@ -28,7 +28,7 @@ def check_grammar(
     """Grammar and style findings from LanguageTool (a server, or a local distribution)."""
     from ..pipeline.job import Job
     from ..qa.checker import QAChecker, known_words_from
-    from ..qa.languagetool import find_languagetool
+    from ..qa.languagetool import QAUnavailable, find_languagetool
     from ..report.article import ArticleReport, QACheck
     from ..translate.glossary import load_glossaries
 
@@ -37,15 +37,29 @@ def check_grammar(
     words = known_words_from(load_glossaries(project.glossaries, builtin=project.builtin_glossaries), Job(project).rules("fr"))
     printer = Printer(str(report_format))
     found = False
+    unchecked: dict[str, list[str]] = {}  # why → the files not checked for that reason
     with QAChecker(source, known_words=words) as checker:
         for article in batch.read_each():
-            findings = batch.guard(article.name, lambda: checker.check(article.text, lang, located_in=Located.ORIGINAL))
-            if findings is None:
-                continue
+            try:
+                findings, skipped = checker.check(article.text, lang, located_in=Located.ORIGINAL), None
+            except QAUnavailable as problem:
+                findings, skipped = [], str(problem)
+                unchecked.setdefault(skipped, []).append(article.name)
             found = found or bool(findings)
-            printer.article(ArticleReport(article.name, article.text, lang, qa={Located.ORIGINAL: QACheck(lang)}, qa_findings=tuple(findings)))
+            printer.article(ArticleReport(article.name, article.text, lang, qa={Located.ORIGINAL: QACheck(lang, skipped)},
+                                          qa_findings=tuple(findings)))
     progress.clear()
-    raise typer.Exit(1 if batch.failures or (check and found) else 0)
+    for reason, names in unchecked.items():  # a server that died is said once, with every file it left unchecked
+        opt.error(f"{_listed(names)}: not checked: {reason}")
+    if unchecked and not batch.several:
+        raise typer.Exit(2)
+    raise typer.Exit(1 if batch.failures or unchecked or (check and found) else 0)
+
+
+def _listed(names: list[str], shown: int = 5) -> str:
+    """``a.txt, b.txt and 3 more files``."""
+    listed = ", ".join(names[:shown])
+    return listed if len(names) <= shown else f"{listed} and {len(names) - shown} more files"
 
 
 @languagetool_app.command("install")

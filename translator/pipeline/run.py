@@ -7,8 +7,10 @@ For ``NAME.fr.txt`` (or ``NAME.txt``) it writes ``NAME.clean.fr.txt``, ``NAME.en
 Articles go through in chunks (:func:`run_chunk`: read, clean, translate in one engine
 call, write each article whole, its report last); the translation memory keeps what
 each engine call translated.  An article whose outputs are newer than its input and
-were made with the same rules, glossary and model is skipped, so a run killed at any
-point resumes where it stopped and ends with the outputs an uninterrupted run writes.
+were made with the same rules, glossary, model and grammar check is skipped, so a run
+killed at any point resumes where it stopped and ends with the outputs an uninterrupted
+run writes.  An article whose grammar check was skipped (LanguageTool was down) is redone
+when LanguageTool answers again.
 """
 
 from __future__ import annotations
@@ -33,11 +35,13 @@ CHUNK_SIZE = 32
 
 @dataclass
 class RunReport:
-    """What happened to each input: done, skipped as up to date, or failed."""
+    """What happened to each input: done, skipped as up to date, or failed; and the
+    articles whose grammar check was skipped, with why."""
 
     done: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    qa_skipped: list[tuple[str, str]] = field(default_factory=list)
 
 
 def article_name(path: str) -> str:
@@ -87,7 +91,10 @@ def run_pipeline(
                 report.done.append(name)
             else:
                 report.failed.append((name, problem))
-    write_atomic(outdir / "index.html", index_page("translator run", _index_entries(files, outdir, job.translation is not None)).encode())
+    saved = _saved_reports(files, outdir, job.translation is not None)
+    write_atomic(outdir / "index.html", index_page("translator run", _index_entries(saved, outdir, job.translation is not None)).encode())
+    skipped_checks = {name: _qa_skipped(saved_report) for name, saved_report in saved.items()}
+    report.qa_skipped = [(name, reasons[0]) for name, reasons in skipped_checks.items() if reasons]
     return report
 
 
@@ -108,7 +115,8 @@ def stamp(job: Job, lang: str) -> dict[str, object]:
     """What made an article's outputs: a change of any of these redoes it."""
     translation = job.translation
     return {"rules": job.rules(lang).fingerprint, "glossary": translation.glossary.fingerprint if translation else None,
-            "model": translation.model_id if translation else None, "target": translation.target if translation else None}
+            "model": translation.model_id if translation else None, "target": translation.target if translation else None,
+            "qa": job.qa.fingerprint if job.qa is not None else None}
 
 
 def _chunks(names: Sequence[str], size: int) -> Iterator[list[str]]:
@@ -146,9 +154,16 @@ def _up_to_date(name: str, outdir: Path, job: Job) -> bool:
         if not all(path.stat().st_mtime_ns >= source_time for path in outputs.values()):
             return False
         report = json.loads(outputs["report"].read_text(encoding="utf-8"))
+        if job.qa is not None and job.qa.skipped is None and _qa_skipped(report):
+            return False  # LanguageTool answers now
         return report.get("pipeline") == stamp(job, report.get("language", "fr"))
     except (OSError, ValueError, TranslatorError):
         return False
+
+
+def _qa_skipped(report: dict) -> list[str]:
+    """Why the grammar check of a saved report's texts was skipped (empty: done, or not asked)."""
+    return [check["reason"] for check in report.get("qa", {}).values() if check["status"] == "skipped"]
 
 
 def _write_article(outdir: Path, source: SourceText, article: ArticleReport, made_with: dict[str, object]) -> None:
@@ -169,14 +184,21 @@ def _write_article(outdir: Path, source: SourceText, article: ArticleReport, mad
         write_atomic(outputs[kind], data)
 
 
-def _index_entries(files: Sequence[str], outdir: Path, translated: bool) -> list[dict[str, object]]:
-    entries = []
+def _saved_reports(files: Sequence[str], outdir: Path, translated: bool) -> dict[str, dict]:
+    """The report each input has in ``outdir``, for those that have a readable one."""
+    saved = {}
     for name in files:
-        outputs = outputs_of(outdir, article_name(name), translated)
         try:
-            report = json.loads(outputs["report"].read_text(encoding="utf-8"))
+            saved[name] = json.loads(outputs_of(outdir, article_name(name), translated)["report"].read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
+    return saved
+
+
+def _index_entries(saved: dict[str, dict], outdir: Path, translated: bool) -> list[dict[str, object]]:
+    entries = []
+    for name, report in saved.items():
+        outputs = outputs_of(outdir, article_name(name), translated)
         findings = report["findings"]
         levels = [f["level"] for f in findings if f["source"] == Source.CLEAN]
         entries.append({
@@ -187,6 +209,19 @@ def _index_entries(files: Sequence[str], outdir: Path, translated: bool) -> list
             "info": levels.count("info"),
             "glossary violations": sum(f["source"] == Source.GLOSSARY for f in findings) if translated else "",
             "published_at": report["clean"]["metadata"].get("published_at", ""),
-            "grammar and style": sum(f["source"] == Source.QA for f in findings) if "qa" in report else "",
+            "grammar and style": _grammar_and_style(report),
         })
     return entries
+
+
+def _grammar_and_style(report: dict) -> object:
+    """The index's count of grammar and style findings: "skipped" when no text was checked,
+    the count and what was not checked when some were, nothing when QA was not asked."""
+    checks = report.get("qa", {})
+    skipped = [located for located, check in checks.items() if check["status"] == "skipped"]
+    if not checks:
+        return ""
+    if len(skipped) == len(checks):
+        return "skipped"
+    found = sum(f["source"] == Source.QA for f in report["findings"])
+    return f"{found} ({', '.join(skipped)} skipped)" if skipped else found

@@ -5,7 +5,8 @@
 :func:`~translator.qa.languagetool.find_languagetool` found.  Each language is probed
 once per run: a language the server does not offer, or whose rules fail to load, is one
 :class:`QAUnavailable`, not a traceback.  Spelling findings on known words (glossary
-names, the rules' word lists) are dropped.
+names and each part of a hyphenated one, the rules' word lists) are dropped; a word in
+capitals is known when its name is.
 
 Where a finding is: ``start``/``end`` are character offsets in the checked text (LanguageTool
 counts UTF-16 units, as Java does; language_tool_python turns offsets into characters but not
@@ -19,6 +20,7 @@ How serious: LanguageTool's issue types of style and typography (``style``, ``re
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -37,6 +39,7 @@ _VARIANTS = {"en": "en-US"}
 _PROBE_TEXT = "Test."
 _SPELLING_RULE = re.compile(r"^(?:MORFOLOGIK_RULE_|HUNSPELL_)|_SPELL(?:ER|ING)_RULE$")
 _STYLE_ISSUES = frozenset({"style", "register", "typographical", "whitespace", "formatting"})
+_NAME_PARTS = re.compile(r"[\s\-‐‑]+")  # « Abdel Fattah al-Sissi »: « al-Sissi », « al » and « Sissi » too
 
 
 class QAChecker:
@@ -47,12 +50,14 @@ class QAChecker:
 
     def __init__(self, source: LanguageToolSource, *, known_words: Iterable[str] = ()) -> None:
         self.source = source
-        self._known = {_word_key(part) for word in known_words for part in (word, *word.split()) if part.strip()}
+        self._known = {_word_key(part) for word in known_words for part in (word, *word.split(), *_NAME_PARTS.split(word)) if part.strip()}
+        self._known_in_capitals = {key.upper() for key in self._known}
         self._tool = None
         self._stack = ExitStack()
         self._language: str | None = None
         self._usable: set[str] = set()
         self._unusable: dict[str, str] = {}
+        self._gone: str | None = None  # why the server stopped answering: no more requests to it
 
     def __enter__(self) -> QAChecker:
         from language_tool_python import LanguageTool
@@ -87,9 +92,16 @@ class QAChecker:
         any other language its translation."""
         if self._tool is None:
             raise RuntimeError("QAChecker.check() outside 'with QAChecker(...)'")
+        if self._gone is not None:
+            raise QAUnavailable(self._gone)
         self._use(lang)
-        with library_failures(f"{self.source.description} failed to check {lang}"):
-            matches = self._tool.check(text)
+        try:
+            with library_failures(f"{self.source.description} failed to check {lang}"):
+                matches = self._tool.check(text)
+        except QAUnavailable as problem:
+            if _unreachable(problem.__context__):
+                raise self._stopped_answering(problem.__context__) from None
+            raise
         if located_in is None:
             located_in = Located.CLEANED if lang.lower().split("-")[0] == "fr" else Located.TRANSLATION
         language = _profile(lang)
@@ -118,17 +130,35 @@ class QAChecker:
         except ValueError:
             self._unusable[variant] = f"{self.source.description} does not offer language {variant!r}"
         except (LanguageToolError, OSError) as error:  # e.g. HTTP 500 "Could not activate rules"
-            self._unusable[variant] = f"{self.source.description} cannot check {variant}: {short_reason(error)}"
+            if _unreachable(error):
+                raise self._stopped_answering(error) from None
+            # the answer is LanguageTool's words (with its own guess at the language, "detected: de-DE")
+            self._unusable[variant] = f"{self.source.description} cannot check {variant}; LanguageTool answered: {short_reason(error)}"
         if variant in self._unusable:
             raise QAUnavailable(self._unusable[variant])
         self._usable.add(variant)
         self._language = variant
 
+    def _stopped_answering(self, error: BaseException) -> QAUnavailable:
+        """The server is gone: said once, and not asked again in this run."""
+        self._gone = f"{self.source.description} stopped answering ({short_reason(error)}): restart it and check again"
+        return QAUnavailable(self._gone)
+
     def _is_known(self, flagged: str, lang: str = "fr") -> bool:
-        """A known word, or one after an elided article of ``lang`` (« l'OTAN »)."""
-        key = _word_key(flagged)
+        """A known word, or one after an elided article of ``lang`` (« l'OTAN »); a word in
+        capitals (« LOUKACHENKO ») is compared ignoring case, a lower-case one is not."""
+        word = _normal(flagged)
         language = _profile(lang)
-        return key in self._known or (language is not None and _word_key(language.elision.sub("", key, count=1)) in self._known)
+        words = (word, language.elision.sub("", word, count=1)) if language is not None else (word,)
+        return any(_word_key(word) in self._known or (word.isupper() and word in self._known_in_capitals) for word in words)
+
+
+def _unreachable(error: BaseException | None) -> bool:
+    """A failure to reach the server at all (refused, reset, timed out), not an answer from it."""
+    from requests.exceptions import ConnectionError as NoConnection, Timeout
+
+    unreachable = (NoConnection, Timeout, ConnectionError, TimeoutError)
+    return isinstance(error, unreachable) or (error is not None and isinstance(error.__cause__, unreachable))
 
 
 def _profile(lang: str) -> LanguageProfile | None:
@@ -137,10 +167,15 @@ def _profile(lang: str) -> LanguageProfile | None:
     return profile(code) if code in languages() else None
 
 
-def _word_key(word: str) -> str:
-    """How words are compared: NFC, one apostrophe, single spaces, first letter in lower case."""
+def _normal(word: str) -> str:
+    """NFC, one apostrophe, single spaces."""
     word = re.sub(r"\s+", " ", unicodedata.normalize("NFC", word)).strip()
-    word = re.sub(r"[’‘ʼ`´]", "'", word)
+    return re.sub(r"[’‘ʼ`´]", "'", word)
+
+
+def _word_key(word: str) -> str:
+    """How words are compared: :func:`_normal`, first letter in lower case."""
+    word = _normal(word)
     return word[:1].lower() + word[1:]
 
 
@@ -198,6 +233,8 @@ class QARun:
     the work goes on."""
 
     def __init__(self, url: str | None = None, *, known_words: Iterable[str] = ()) -> None:
+        known_words = sorted(set(known_words))
+        self.fingerprint = hashlib.sha256("\n".join(known_words).encode()).hexdigest()[:16]  # findings change with the known words
         self.skipped: str | None = None
         self._stack = ExitStack()
         try:
