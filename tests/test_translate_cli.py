@@ -70,7 +70,8 @@ def test_many_files_to_a_folder(installed, tmp_path):
         (tmp_path / name).write_text("Poutine est en Biélorussie.\n", encoding="utf-8")
     result = installed.run("translate", "--to", "en", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(tmp_path / "en"))
     assert result.returncode == 0, result.stderr
-    assert [(tmp_path / "en" / n).read_text(encoding="utf-8") for n in ("a.txt", "b.txt")] == ["Putin is in Belarus.\n"] * 2
+    # named in the target language (issue 10): a.txt → a.en.txt
+    assert [(tmp_path / "en" / n).read_text(encoding="utf-8") for n in ("a.en.txt", "b.en.txt")] == ["Putin is in Belarus.\n"] * 2
 
 
 def test_user_glossary_tsv_adds_and_overrides_terms(installed, tmp_path):

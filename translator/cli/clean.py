@@ -75,7 +75,7 @@ def clean(
                 printer.article(report, err=report_format is opt.CleanFormat.TEXT and not check)
     progress.clear()
     printer.finish()
-    if batch.several and not quiet:
+    if batch.several and not quiet and (tally.findings or batch.failures):  # silence when all is well
         writes = not (check or diff or side_by_side) and (in_place or batch.output is not None)
         typer.echo(tally.line("cleaned" if writes else "checked", len(batch.failures), changes="made" if writes else ""), err=True)
     raise typer.Exit(1 if batch.failures or (check and failing) else 0)

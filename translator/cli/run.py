@@ -11,6 +11,7 @@ import typer
 from ..config import Settings
 from ..errors import TranslatorError
 from ..io.files import expand_inputs
+from ..lang import language_code
 from . import options as opt
 from .app import app
 from .progress import Progress
@@ -40,6 +41,7 @@ def run(
     if output.exists() and not output.is_dir():
         raise TranslatorError(f"{output}: exists and is not a folder; -o must name a folder")
     progress = Progress(len(files))
+    from_, to = language_code(from_), language_code(to) if to else None
     session = translation(project, from_, to, no_cache=no_cache, cache=cache, on_progress=progress.sentences) if to else nullcontext()
     with session as translating, Job(project, translation=translating, jobs=jobs, memory_use=False) as job:
         with proofreading(qa, languagetool, project, job, translating.glossary if translating else None) as job.qa:

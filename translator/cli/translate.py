@@ -69,6 +69,6 @@ def translate(
         tally.add(report)
     if document is not None:
         document.finish()
-    if batch.several and not quiet:
+    if batch.several and not quiet and (tally.findings or batch.failures):  # silence when all is well
         typer.echo(tally.line("translated", len(batch.failures), changes="in cleaning"), err=True)
     raise typer.Exit(1 if batch.failures or (check and failing) else 0)
