@@ -240,11 +240,11 @@ def _replace_source_forms(output: str, glossary: Glossary) -> str:
     """The output with every glossary source form left in it replaced by its target,
     capitalised where the form was."""
 
-    def target(_: int, match: TermMatch) -> str:
-        wanted = match.term.target
-        return wanted[:1].upper() + wanted[1:] if match.form[:1].isupper() else wanted
+    def target_of(_: int, match: TermMatch) -> str:
+        target = match.term.target
+        return target[:1].upper() + target[1:] if match.form[:1].isupper() else target
 
-    return _replace(output, glossary.find_in_translation(output), target)
+    return _replace(output, glossary.find_in_translation(output), target_of)
 
 
 _ATTEMPTS = (

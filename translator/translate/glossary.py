@@ -210,11 +210,10 @@ def _accepted_pattern(text: str) -> re.Pattern[str]:
     """A translation as a whole word, its first letter in either case; one ending in a
     hyphen ("Russia-") is the start of a compound ("Russia-Ukraine")."""
     escaped = _words_pattern(text)
-    first = re.escape(text[:1])
-    if text[:1].isalpha():
-        first = f"[{text[:1].lower()}{text[:1].upper()}]"
+    if text[:1].isalpha():  # a letter is its own pattern
+        escaped = f"[{text[0].lower()}{text[0].upper()}]{escaped[1:]}"
     end = "" if text.endswith("-") else rf"(?!{_WORD_CHAR})"
-    return re.compile(rf"(?<!{_WORD_CHAR}){first}{escaped[len(re.escape(text[:1])):]}{end}")
+    return re.compile(rf"(?<!{_WORD_CHAR}){escaped}{end}")
 
 
 def _words_pattern(text: str) -> str:
@@ -288,7 +287,7 @@ def _read_table(name: str, text: str, delimiter: str, source: str | None, target
         cells = [cell.strip() for cell in row]
         if not "".join(cells) or cells[0].startswith("#"):
             continue
-        if number == 1 and all(_LANGUAGE.fullmatch(c) or c in ("source", "target") for c in cells[:2]) and len(cells) >= 2:
+        if number == 1 and len(cells) >= 2 and all(_LANGUAGE.fullmatch(c) or c in ("source", "target") for c in cells[:2]):
             _check_languages(f"{name}: line 1", cells[:2], source, target)  # a header row naming the languages
             continue
         terms.append(_read_row(f"{name}: line {number}", cells, source, target, f"{name}:{number}"))
@@ -306,12 +305,12 @@ def _read_row(where: str, cells: list[str], source: str | None, target: str | No
             kind = TermType(cells[2])
         except ValueError:
             raise TranslatorError(f"{where}: third column '{cells[2]}' is not a type (name, term or keep)") from None
-    accepted = [text.strip() for text in cells[1].split("|") if text.strip()]
-    if not accepted:
+    translations = [text.strip() for text in cells[1].split("|") if text.strip()]
+    if not translations:
         if kind is not TermType.KEEP:
             raise TranslatorError(f"{where}: expected two columns, source and target (only type keep may leave the target empty)")
-        accepted = [cells[0]]
-    return Term((cells[0],), accepted[0], kind, True, origin, tuple(accepted[1:]))
+        translations = [cells[0]]
+    return Term((cells[0],), translations[0], kind, True, origin, tuple(translations[1:]))
 
 
 def _check_languages(where: str, columns: list[str], source: str | None, target: str | None) -> None:
