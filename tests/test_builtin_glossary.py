@@ -177,3 +177,13 @@ def test_lower_case_single_words_are_only_adjectives_and_terms():
 )
 def test_ordinary_french_sentences_have_no_glossary_match(glossary, text):
     assert glossary.find(text) == []
+
+
+def test_every_nationality_adjective_accepts_the_country_forms_news_english_uses():
+    # « frontières russes » → "Russia's borders", « les Ukrainiens » → "Ukrainians"
+    terms = load_glossary_file(NAMES)
+    adjectives = [t for t in terms if t.type is TermType.TERM and t.forms[0][:1].islower() and t.target != "Taliban"]
+    assert len(adjectives) > 50
+    assert [t.target for t in adjectives if not t.also] == []
+    forms = {form for term in terms for form in term.forms}
+    assert [(t.target, a) for t in adjectives for a in t.also if a in forms] == []

@@ -1,11 +1,14 @@
 """Glossaries: matching, loading and the enforcement ladder (verified, not assumed)."""
 
+from pathlib import Path
+
 import pytest
 
 from translator import TranslatorError
 from translator.diagnostics import Level, Located, Source
 from translator.translate.documents import translate_documents
-from translator.translate.glossary import Glossary, Term, TermType, load_glossary_file
+from translator.translate.glossary import Glossary, Term, TermType, load_glossaries, load_glossary_file
+from translator.translate.memory import TranslationMemory
 
 from .conftest import run_cli
 
@@ -133,3 +136,124 @@ def test_what_stays_wrong_is_a_violation():
     assert (violation.paragraph, violation.sentence, violation.original, violation.replacement, violation.category) == (
         0, 0, "The Russian president spoke.", None, "name")
     assert result.text[violation.start : violation.end] == violation.original
+
+
+# French left in the English: every glossary form, in any inflection, not only the one
+# the source sentence held.
+
+def scripted(english):
+    """An engine that writes ``english`` whatever it is given (a model that ignores the
+    glossary's hints)."""
+    return lambda sentences: [english for _ in sentences]
+
+
+@pytest.fixture(scope="module")
+def builtin():
+    return load_glossaries()
+
+
+def test_french_forms_the_source_did_not_hold_are_replaced_in_the_english(builtin):
+    source = "Les camarades biélorusses lisent les médias d’État du Bélarus."
+    engine = scripted("The biélorusse comrades read Biélorussie's state-controlled media.")
+    [result] = translate_documents([source], engine, builtin, model_id="stand-in")
+    assert result.text == "The Belarusian comrades read Belarus's state-controlled media."
+    assert result.violations == []
+    assert builtin.find_in_translation(result.text) == []
+
+
+def test_capitalised_plural_forms_are_replaced_and_english_words_are_left_alone(builtin):
+    english = ("The Biélorusses and the Afghans met Independent observers in the Golan Heights, "
+               "near Prussian towns; Kiev's mayor spoke.")
+    [result] = translate_documents(["Les Biélorusses ont parlé."], scripted(english), builtin, model_id="stand-in")
+    assert result.text == ("The Belarusian and the Afghans met Independent observers in the Golan Heights, "
+                           "near Prussian towns; Kyiv's mayor spoke.")
+
+
+def test_french_forms_are_replaced_in_sentences_served_by_the_memory(builtin, tmp_path):
+    with TranslationMemory(tmp_path / "tm.sqlite3") as memory:
+        memory.store("m", builtin.fingerprint, {"Minsk a parlé.": "Biélorussie's capital spoke."})
+        [result] = translate_documents(["Minsk a parlé."], scripted("unused"), builtin, model_id="m", memory=memory)
+    assert result.text == "Belarus's capital spoke."
+
+
+# Accepted alternatives: correct English is not a violation.
+
+def test_an_alternative_of_the_builtin_adjectives_satisfies_the_entry(builtin):
+    english = {"Les frontières russes sont fermées.": "Russia's borders are closed.",
+               "Le conflit russo-ukrainien dure.": "The Russia-Ukraine conflict goes on.",
+               "Ukrainiens et Russes ont voté.": "Ukrainians and Russians voted."}
+
+    def engine(sentences):  # whatever the glossary hands it, the model writes good English of its own
+        return [next(e for f, e in english.items() if f.split()[-1] in s) for s in sentences]
+
+    results = translate_documents(list(english), engine, builtin, model_id="m")
+    assert [(r.text, r.violations) for r in results] == [(e, []) for e in english.values()]
+
+
+def test_a_real_violation_names_the_target_and_its_alternatives(builtin):
+    [result] = translate_documents(["Les frontières russes sont fermées."], scripted("The borders are closed."), builtin, model_id="m")
+    [violation] = result.violations
+    assert violation.message == ("'russes' must become 'Russian' or 'Russians' or 'Russia's' or 'Russia-' or 'Russo-' "
+                                 "(built-in fr-en/names.yaml:{}); not found in the translation".format(
+                                     violation.message.rsplit(":", 1)[1].split(")")[0]))
+
+
+def test_yaml_also_and_table_alternatives_are_accepted_translations(tmp_path):
+    yaml_file = write(tmp_path, "g.yaml", "entries:\n  - source: [russe, russes]\n    target: Russian\n    also: [\"Russia's\", Russia-]\n")
+    tsv_file = write(tmp_path, "g.tsv", "russe\tRussian|Russia's|Russia-\n")
+    for path in (yaml_file, tsv_file):
+        [term] = load_glossary_file(path)
+        assert (term.target, term.also) == ("Russian", ("Russia's", "Russia-"))
+        g = Glossary([term])
+        for english, violations in (("Russia's army.", 0), ("The Russia-Belarus border.", 0), ("Russiaxx army.", 1)):
+            [result] = translate_documents(["L'armée russe."], scripted(english), g, model_id="m")
+            assert len(result.violations) == violations, (path, english)
+
+
+# Glossary files as newsrooms have them.
+
+def test_semicolon_csv_from_french_excel_is_read(tmp_path):
+    path = write(tmp_path, "g.csv", "fr;en\nBiélorussie;Belarus\n\"Washington, D.C.\";Washington\n")
+    assert [(t.forms, t.target) for t in load_glossary_file(path, source="fr", target="en")] == [
+        (("Biélorussie",), "Belarus"), (("Washington, D.C.",), "Washington")]
+
+
+@pytest.mark.parametrize(
+    ("text", "columns"),
+    [("de,en\nHallo,Hello\n", "de, en"), ("en;fr\nBelarus;Biélorussie\n", "en, fr"), ("Hallo,Hello,de,en\n", "de, en")],
+    ids=["google-header", "reversed-pair", "deepl-columns"],
+)
+def test_a_csv_for_another_language_pair_is_refused(tmp_path, text, columns):
+    path = write(tmp_path, "other.csv", text)
+    result = run_cli("glossary", "check", str(path))
+    assert result.returncode == 2
+    assert result.stderr.decode() == f"error: {path}: line 1: the language columns are {columns}, not fr, en; use a fr→en glossary\n"
+
+
+def test_a_tsv_third_column_is_the_type(tmp_path):
+    path = write(tmp_path, "g.tsv", "fr\ten\ttype\nLe Monde\t\tkeep\nrusse\tRussian|Russia's\tterm\nMinsk\tMinsk\n")
+    terms = load_glossary_file(path, source="fr", target="en")
+    assert [(t.forms, t.target, t.type, t.also) for t in terms] == [
+        (("Le Monde",), "Le Monde", TermType.KEEP, ()), (("russe",), "Russian", TermType.TERM, ("Russia's",)),
+        (("Minsk",), "Minsk", TermType.NAME, ())]
+    bad = write(tmp_path, "bad.tsv", "Minsk\tMinsk\tcity\n")
+    with pytest.raises(TranslatorError, match=r"bad.tsv: line 1: third column 'city' is not a type \(name, term or keep\)"):
+        load_glossary_file(bad)
+
+
+def test_messages_name_glossary_files_as_given_never_absolute(tmp_path, monkeypatch):
+    (tmp_path / "desk").mkdir()
+    write(tmp_path / "desk", "newsroom.tsv", "fr\ten\nPoutine\tPutin\n")
+    monkeypatch.chdir(tmp_path)
+    for given in (Path("desk/newsroom.tsv"), tmp_path / "desk" / "newsroom.tsv"):
+        g = load_glossaries([given])
+        assert g.description == "built-in fr-en/names.yaml + desk/newsroom.tsv"
+        [result] = translate_documents(["Poutine et Loukachenko."], scripted("Someone."), g, model_id="m")
+        assert [v.message.split("(")[1].split(")")[0] for v in result.violations] == [
+            "desk/newsroom.tsv:2", f"built-in fr-en/names.yaml:{load_builtin_line('Loukachenko')}"]
+        assert result.glossary_name == g.description and result.glossary == g.fingerprint
+
+
+def load_builtin_line(form):
+    [term] = [t for t in load_glossaries().terms if t.forms == (form,)]
+    return int(term.origin.rsplit(":", 1)[1])

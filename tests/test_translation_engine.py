@@ -1,5 +1,6 @@
 """The translate stage from Python, on the real CTranslate2 engine of the test package."""
 
+import json
 import zipfile
 
 import pytest
@@ -7,10 +8,11 @@ import pytest
 from translator.diagnostics import Level, Located, Source
 from translator.translate.documents import translate_documents
 from translator.translate.engines.argos import ArgosEngine
-from translator.translate.glossary import Glossary, Term, TermType
+from translator.translate.glossary import Glossary, Term, TermType, load_glossaries
 from translator.translate.memory import TranslationMemory
 from translator.translate.packages import ModelPackage
 
+from .conftest import CORPUS
 from .support.tiny_model import DEFAULT_DICTIONARY, build_tiny_package
 
 
@@ -80,3 +82,22 @@ def test_sentences_without_letters_are_copied_not_translated(engine):
     [result] = translate_documents(["2024-05-24 03:01\n\n***"], lambda s: calls.append(s) or engine.translate(s), NAMES, model_id="m")
     assert result.text == "2024-05-24 03:01\n\n***"
     assert calls == []
+
+
+def test_a_model_writing_another_form_of_the_name_leaves_no_french(tmp_path):
+    # the model writes « biélorusse » for the target, the placeholder and the plural alike
+    hostile = {**DEFAULT_DICTIONARY, "Belarusian": "biélorusse", "ZXQ0": "biélorusse", "biélorusses": "biélorusse"}
+    stubborn = engine_for(build_tiny_package(tmp_path, hostile), tmp_path / "pkg")
+    [result] = translate_documents(["Les camarades biélorusses sont à Minsk."], stubborn.translate, load_glossaries(), model_id="x")
+    assert result.text == "The camarades Belarusian are to Minsk."
+    assert result.violations == []
+
+
+def test_no_glossary_form_is_left_in_the_english_of_the_corpus(engine):
+    # the test model copies the words it does not know: « les Américains » mid-sentence
+    # (no match in the French, where a capital is the noun) came out in the English
+    glossary = load_glossaries()
+    paragraphs = [p for line in CORPUS.read_text(encoding="utf-8").splitlines()
+                  for p in json.loads(line)["text"].split("\n\n") if glossary.find_in_translation(p) and len(p) < 400][:40]
+    results = translate_documents(paragraphs, engine.translate, glossary, model_id=engine.model_id)
+    assert [(r.text, m.form) for r in results for m in glossary.find_in_translation(r.text)] == []

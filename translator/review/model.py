@@ -113,7 +113,7 @@ def text_review(name_a: str, a: str, name_b: str, b: str) -> Review:
     return Review(f"{name_a} → {name_b}", (name_a, name_b), tuple(rows))
 
 
-def translation_review(name: str, result: CleanResult, translation: TranslationResult, *, glossary_name: str = "") -> Review:
+def translation_review(name: str, result: CleanResult, translation: TranslationResult) -> Review:
     """Original | cleaned | English; terms, violations and first-person flags marked in English."""
     clean = clean_review(name, result)
     english = Document.parse(translation.text).paragraphs
@@ -132,7 +132,7 @@ def translation_review(name: str, result: CleanResult, translation: TranslationR
         marks = _english_marks(paragraph, segments_by_paragraph.get(cleaned_index, []), flagged) if paragraph else ()
         rows.append(Row((*row.cells, Cell(paragraph.text if paragraph else "", marks)), row.notes))
         cleaned_index += 1
-    summary = {**clean.summary, "model": translation.model, "glossary": glossary_name or translation.glossary,
+    summary = {**clean.summary, "model": translation.model, "glossary": translation.glossary_name or translation.glossary,
                "glossary violations": len(translation.violations)}
     return Review(name, ("original", "cleaned", "English"), tuple(rows), summary)
 

@@ -7,11 +7,14 @@ rebuild each document with its paragraphs, blank lines and line endings intact.
 
 Glossary enforcement is verified, not assumed.  Each matched term is first given
 to the model in its target form (« Putin a parlé… »).  A sentence whose output
-lacks a required target is retried with placeholders (``ZXQ1``) restored after;
-if that fails too, once more unmasked, with the source forms post-edited.  What is
-still wrong is reported as a violation: a :class:`~translator.diagnostics.Diagnostic`
-from the glossary (rule ``glossary.term``, level error, category the term's type),
-located on the sentence's translation in the result text.
+lacks a required target (or one of its accepted alternatives) is retried with
+placeholders (``ZXQ1``) restored after; if that fails too, once more unmasked.  After
+every attempt, any glossary source form left in the output — of any entry, in any
+inflection the glossary lists (« biélorusse comrades », « Biélorussie's ») — is
+replaced by its target.  What is still wrong is reported as a violation: a
+:class:`~translator.diagnostics.Diagnostic` from the glossary (rule ``glossary.term``,
+level error, category the term's type), located on the sentence's translation in the
+result text.
 
 Each segment keeps where its translation lies in the result text
 (``result.text[segment.target_start:segment.target_end] == segment.target``).  The
@@ -28,7 +31,7 @@ from functools import partial
 
 from ..diagnostics import Diagnostic, Level, Located, Source
 from ..document import Document, Span, split_sentences
-from .glossary import Glossary, TermMatch
+from .glossary import Glossary, TermMatch, is_translated
 from .memory import TranslationMemory
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -65,11 +68,15 @@ class Segment:
 
 @dataclass(frozen=True)
 class TranslationResult:
+    """A translated document; ``glossary`` is the glossary's fingerprint,
+    ``glossary_name`` its files for people ("built-in fr-en/names.yaml + newsroom.tsv")."""
+
     source: str
     text: str
     segments: tuple[Segment, ...]
     model: str
     glossary: str
+    glossary_name: str = ""
 
     @property
     def violations(self) -> list[Diagnostic]:
@@ -133,7 +140,8 @@ def translate_documents(
     known = memory.lookup(*key, unique) if memory is not None else {}
     by_source = {s.source: s for document_slots in slots for s in document_slots}
     remember = partial(memory.store, *key) if memory is not None else None
-    fresh = _translate_with_terms([by_source[s] for s in unique if s not in known], translate, remember)
+    fresh = _translate_with_terms([by_source[s] for s in unique if s not in known], translate, glossary, remember)
+    known = {source: _replace_source_forms(target, glossary) for source, target in known.items()}
     results = []
     for document, document_slots in zip(documents, slots):
         targets = [known[slot.source] if slot.source in known else fresh[slot.source][0] for slot in document_slots]
@@ -143,7 +151,7 @@ def translate_documents(
             else _segment(slot, span, text, fresh[slot.source][1], from_memory=False)
             for slot, span, target in zip(document_slots, spans, targets)
         )
-        results.append(TranslationResult(document.text, text, segments, model_id, glossary.fingerprint))
+        results.append(TranslationResult(document.text, text, segments, model_id, glossary.fingerprint, glossary.description))
     return results
 
 
@@ -173,7 +181,7 @@ def _units(text: str) -> list[Span]:
 
 
 def _translate_with_terms(
-    slots: list[_Slot], translate: TranslateBatch, remember: Callable[[dict[str, str]], None] | None = None
+    slots: list[_Slot], translate: TranslateBatch, glossary: Glossary, remember: Callable[[dict[str, str]], None] | None = None
 ) -> dict[str, tuple[str, list[TermMatch]]]:
     """Translate sentences, enforcing their glossary terms; result: source → (target, missing terms).
 
@@ -188,7 +196,7 @@ def _translate_with_terms(
         outputs = translate([attempt.protect(slot) for slot in pending])
         retry = []
         for slot, output in zip(pending, outputs):
-            target = attempt.restore(slot, output)
+            target = _replace_source_forms(attempt.restore(slot, output), glossary)
             missing = _missing(target, slot.terms)
             previous = outcome.get(slot.source)
             if previous is None or len(missing) < len(previous[1]):
@@ -219,7 +227,7 @@ def _with_placeholders(slot: _Slot) -> str:
 
 def _restore_placeholders(slot: _Slot, output: str) -> str:
     if _PLACEHOLDER_FOUND.search(slot.source):
-        return _post_edit_source_forms(slot, output)
+        return output
 
     def put_back(found: re.Match[str]) -> str:
         number = int(found.group(1))
@@ -228,10 +236,15 @@ def _restore_placeholders(slot: _Slot, output: str) -> str:
     return _PLACEHOLDER_FOUND.sub(put_back, output)
 
 
-def _post_edit_source_forms(slot: _Slot, output: str) -> str:
-    for match in slot.terms:
-        output = re.sub(rf"(?<!\w){re.escape(match.form)}(?!\w)", match.term.target, output)
-    return output
+def _replace_source_forms(output: str, glossary: Glossary) -> str:
+    """The output with every glossary source form left in it replaced by its target,
+    capitalised where the form was."""
+
+    def target_of(_: int, match: TermMatch) -> str:
+        target = match.term.target
+        return target[:1].upper() + target[1:] if match.form[:1].isupper() else target
+
+    return _replace(output, glossary.find_in_translation(output), target_of)
 
 
 _ATTEMPTS = (
@@ -239,30 +252,27 @@ _ATTEMPTS = (
     _Attempt(lambda slot: _replace_terms(slot, lambda number, match: match.term.target), lambda slot, output: output),
     # opaque placeholders (ZXQ1…), targets put back after
     _Attempt(_with_placeholders, _restore_placeholders),
-    # the plain source, source forms left in the output replaced by their targets
-    _Attempt(lambda slot: slot.source, _post_edit_source_forms),
+    # the plain source
+    _Attempt(lambda slot: slot.source, lambda slot, output: output),
 )
 
 
 def _replace_terms(slot: _Slot, replacement: Callable[[int, TermMatch], str]) -> str:
+    return _replace(slot.source, slot.terms, replacement)
+
+
+def _replace(text: str, matches: Sequence[TermMatch], replacement: Callable[[int, TermMatch], str]) -> str:
     parts, position = [], 0
-    for number, match in enumerate(slot.terms):
-        parts += [slot.source[position : match.start], replacement(number, match)]
+    for number, match in enumerate(matches):
+        parts += [text[position : match.start], replacement(number, match)]
         position = match.end
-    return "".join(parts) + slot.source[position:]
+    return "".join(parts) + text[position:]
 
 
 def _missing(target: str, terms: Sequence[TermMatch]) -> list[TermMatch]:
-    """Terms whose target form is absent from the translation (case of the first letter aside)."""
-    folded = target.replace("'", "’")
-    missing = []
-    for match in terms:
-        wanted = re.escape(match.term.target.replace("'", "’")).replace(r"\ ", r"\s+")
-        first = wanted[:1]
-        pattern = f"(?<!\\w)[{first.lower()}{first.upper()}]{wanted[1:]}(?!\\w)" if first.isalpha() else f"(?<!\\w){wanted}(?!\\w)"
-        if not re.search(pattern, folded):
-            missing.append(match)
-    return missing
+    """Terms whose target and alternatives are all absent from the translation (case of
+    the first letter aside)."""
+    return [match for match in terms if not is_translated(match.term, target)]
 
 
 def _segment(slot: _Slot, span: Span, text: str, missing: list[TermMatch], from_memory: bool) -> Segment:
@@ -271,12 +281,16 @@ def _segment(slot: _Slot, span: Span, text: str, missing: list[TermMatch], from_
     applied = tuple(AppliedTerm(m.form, m.term.target) for m in slot.terms)
     violations = tuple(
         Diagnostic(GLOSSARY_RULE, Level.ERROR, None,
-                   f"'{m.form}' must become '{m.term.target}' ({m.term.origin}); not found in the translation",
+                   f"'{m.form}' must become {_quoted(m.term.accepted)} ({m.term.origin}); not found in the translation",
                    slot.paragraph, slot.sentence, span.start, span.end, target, None,
                    source=Source.GLOSSARY, located_in=Located.TRANSLATION, category=str(m.term.type))
         for m in missing
     )
     return Segment(slot.paragraph, slot.sentence, slot.source, target, span.start, span.end, applied, violations, from_memory)
+
+
+def _quoted(texts: Sequence[str]) -> str:
+    return " or ".join(f"'{text}'" for text in texts)
 
 
 def _rebuild(document: Document, slots: list[_Slot], targets: list[str]) -> tuple[str, list[Span]]:
