@@ -6,6 +6,7 @@ import pytest
 
 from translator import TranslatorError
 from translator.diagnostics import Level, Located, Source
+from translator.report.article import ArticleReport
 from translator.translate.documents import translate_documents
 from translator.translate.glossary import Glossary, Term, TermType, load_glossaries, load_glossary_file
 from translator.translate.memory import TranslationMemory
@@ -136,6 +137,11 @@ def test_what_stays_wrong_is_a_violation():
     assert (violation.paragraph, violation.sentence, violation.original, violation.replacement, violation.category) == (
         0, 0, "The Russian president spoke.", None, "name")
     assert result.text[violation.start : violation.end] == violation.original
+    # structured in the JSON report: the rule, the term, what it must become, where
+    entry = ArticleReport("a.txt", "Poutine a parlé.", translation=result).diagnostic_dict(violation)
+    assert {k: entry[k] for k in ("source", "rule_id", "subject", "suggestions", "paragraph", "sentence", "line", "column")} == {
+        "source": "glossary", "rule_id": "glossary.term", "subject": "Poutine", "suggestions": ["Putin"],
+        "paragraph": 0, "sentence": 0, "line": 1, "column": 1}
 
 
 # French left in the English: every glossary form, in any inflection, not only the one

@@ -8,6 +8,7 @@ way for every command.  Paths in a file are relative to that file.
 from __future__ import annotations
 
 import dataclasses
+import os
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -92,7 +93,7 @@ def load_settings(start: Path | None = None) -> Settings:
     return dataclasses.replace(
         settings,
         rules=[base / p for p in settings.rules],
-        glossaries=[base / p for p in settings.glossaries],
+        glossaries=[Path(os.path.relpath(base / p)) for p in settings.glossaries],  # named in messages as near as can be
         source=path,
     )
 

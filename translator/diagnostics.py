@@ -43,7 +43,8 @@ class Located(StrEnum):
 class Diagnostic:
     """One finding: where (``start``/``end`` in the ``located_in`` text), what, and the fix.
 
-    ``replacement`` is the fix (``""`` deletes; ``None``: the text is left as it is).
+    ``replacement`` is the fix (``""`` deletes; ``None``: the text is left as it is);
+    ``suggestions`` are fixes to choose from.
     ``paragraph`` and ``sentence`` are 0-based indexes in that text's document.
     """
 
@@ -60,7 +61,8 @@ class Diagnostic:
     source: Source = Source.CLEAN
     located_in: Located = Located.ORIGINAL
     category: str | None = None
-    suggestions: tuple[str, ...] = ()
+    suggestions: tuple[str, ...] = ()  # fixes to choose from (LanguageTool's; a glossary's accepted targets)
+    subject: str | None = None  # what it is about when not the whole span: the glossary term's source form
 
     def at_least(self, level: Level) -> bool:
         return self.level.rank >= level.rank

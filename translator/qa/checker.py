@@ -264,5 +264,5 @@ def known_words_from(glossary: Glossary, rules: RuleSet | None = None) -> frozen
     words: set[str] = set(rules.words if rules is not None else ())
     for term in glossary.terms:
         words.update(term.forms)
-        words.add(term.target)
+        words.update(term.accepted)  # the target and its accepted alternatives
     return frozenset(words)

@@ -125,6 +125,8 @@ class ArticleReport:
             entry["category"] = diagnostic.category
         if diagnostic.suggestions:
             entry["suggestions"] = list(diagnostic.suggestions)
+        if diagnostic.subject is not None:
+            entry["subject"] = diagnostic.subject
         return entry
 
 

@@ -283,7 +283,8 @@ def _segment(slot: _Slot, span: Span, text: str, missing: list[TermMatch], from_
         Diagnostic(GLOSSARY_RULE, Level.ERROR, None,
                    f"'{m.form}' must become {_quoted(m.term.accepted)} ({m.term.origin}); not found in the translation",
                    slot.paragraph, slot.sentence, span.start, span.end, target, None,
-                   source=Source.GLOSSARY, located_in=Located.TRANSLATION, category=str(m.term.type))
+                   source=Source.GLOSSARY, located_in=Located.TRANSLATION, category=str(m.term.type),
+                   suggestions=m.term.accepted, subject=m.form)
         for m in missing
     )
     return Segment(slot.paragraph, slot.sentence, slot.source, target, span.start, span.end, applied, violations, from_memory)
