@@ -263,3 +263,21 @@ def test_messages_name_glossary_files_as_given_never_absolute(tmp_path, monkeypa
 def load_builtin_line(form):
     [term] = [t for t in load_glossaries().terms if t.forms == (form,)]
     return int(term.origin.rsplit(":", 1)[1])
+
+
+def test_tables_with_classic_mac_line_ends_load_and_a_monstrous_cell_is_one_error_line(tmp_path):
+    mac = tmp_path / "mac.tsv"
+    mac.write_bytes("Poutine\tPutin\rMinsk\tMensk\r".encode())
+    assert [(t.forms, t.target) for t in load_glossary_file(mac)] == [(("Poutine",), "Putin"), (("Minsk",), "Mensk")]
+    big = tmp_path / "big.tsv"
+    big.write_text("Poutine\t" + "x" * 200_000 + "\n", encoding="utf-8")
+    with pytest.raises(TranslatorError, match=r"big\.tsv: line 1: cannot read this row"):
+        load_glossary_file(big)
+
+
+def test_a_target_with_a_backslash_is_inserted_as_written():
+    def engine(sentences):
+        return ["Poutine is in Minsk." for _ in sentences]
+
+    [result] = translate_documents(["Poutine est à Minsk."], engine, glossary((["Poutine"], r"Pu\g<0>tin")), model_id="stand-in")
+    assert result.text == r"Pu\g<0>tin is in Minsk."

@@ -126,3 +126,11 @@ def test_run_with_several_jobs_gives_the_same_outputs(tmp_path):
     for number in range(6):
         name = f"a{number}.clean.fr.txt"
         assert (tmp_path / "out1" / name).read_bytes() == (tmp_path / "out2" / name).read_bytes()
+
+
+def test_control_sequences_in_an_article_never_reach_the_terminal(tmp_path):
+    article = tmp_path / "esc.txt"
+    article.write_text("Titre\n\nJ’ai observé que le vote \x1b[2J\x1b[31ma eu lieu\x07.\n", encoding="utf-8")
+    shown = run_cli("clean", "--diff=side", str(article), env={"NO_COLOR": "1", "COLUMNS": "120"}).stdout.decode()
+    assert "\x1b" not in shown and "\x07" not in shown
+    assert "␛[2J␛[31ma eu lieu␇." in shown  # shown as pictures, one for one

@@ -182,3 +182,25 @@ def test_stdout_that_cannot_take_the_text_is_one_error_line_not_a_silent_truncat
     closed = subprocess.run([sys.executable, "-m", "translator", "clean", "-"], stdin=subprocess.DEVNULL, capture_output=True, cwd=ROOT,
                             preexec_fn=lambda: os.close(0), timeout=60)
     assert closed.returncode == 2 and "stdin is closed" in closed.stderr.decode() and b"Traceback" not in closed.stderr
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_with_a_replacement_character(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    odd = folder / os.fsdecode(b"caf\xe9.txt")
+    odd.write_bytes(SEED.read_bytes())
+    (folder / "plain.txt").write_bytes(SEED.read_bytes())
+    page = run_cli("review", str(odd))
+    assert page.returncode == 0 and "caf\ufffd.txt" in page.stdout.decode()
+    result = run_cli("run", str(folder), "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "caf\ufffd" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert (tmp_path / "out" / os.fsdecode(b"caf\xe9.review.html")).is_file() and (tmp_path / "out" / "plain.review.html").is_file()
+
+
+def test_a_long_but_valid_file_name_can_be_written(tmp_path):
+    name = "a" * 245 + ".txt"  # 249 characters: valid, but a temporary name adding 14 would not be
+    (tmp_path / name).write_bytes(SEED.read_bytes())
+    result = run_cli("clean", "-q", str(tmp_path / name), "-o", str(tmp_path / "out") + "/")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / name).read_text(encoding="utf-8") == clean_text(SEED.read_text(encoding="utf-8")).text

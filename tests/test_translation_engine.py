@@ -101,3 +101,20 @@ def test_no_glossary_form_is_left_in_the_english_of_the_corpus(engine):
                   for p in json.loads(line)["text"].split("\n\n") if glossary.find_in_translation(p) and len(p) < 400][:40]
     results = translate_documents(paragraphs, engine.translate, glossary, model_id=engine.model_id)
     assert [(r.text, m.form) for r in results for m in glossary.find_in_translation(r.text)] == []
+
+
+def test_xliff_stays_well_formed_when_the_article_holds_control_characters():
+    import xml.etree.ElementTree as ET
+
+    from translator.report import emitter
+    from translator.report.article import ArticleReport
+
+    text = "Titre\n\nLigne un\x0bligne deux\x0c.\n"  # Word's manual line break, a scraper's form feed
+    [result] = translate_documents([text], lambda sentences: [s.replace("Ligne", "Line") for s in sentences], Glossary(), model_id="stand-in")
+    xliff = emitter("xliff", source_language="fr", target_language="en")
+    xliff.article(ArticleReport("a.txt", text, translation=result))
+    root = ET.fromstring(xliff.finish().encode())  # well-formed
+    namespace = {"x": "urn:oasis:names:tc:xliff:document:2.0"}
+    source = root.findall(".//x:segment/x:source", namespace)[1]
+    assert [cp.get("hex") for cp in source.findall("x:cp", namespace)] == ["000B", "000C"]
+    assert "".join(source.itertext()) == "Ligne unligne deux."

@@ -8,6 +8,7 @@ import typer
 
 from ..config import Settings
 from ..diagnostics import Located
+from ..io.files import display_name
 from . import options as opt
 from .app import app, languagetool_app
 from .progress import batch_with_progress
@@ -46,7 +47,7 @@ def check_grammar(
                 findings, skipped = [], str(problem)
                 unchecked.setdefault(skipped, []).append(article.name)
             found = found or bool(findings)
-            printer.article(ArticleReport(article.name, article.text, lang, qa={Located.ORIGINAL: QACheck(lang, skipped)},
+            printer.article(ArticleReport(display_name(article.name), article.text, lang, qa={Located.ORIGINAL: QACheck(lang, skipped)},
                                           qa_findings=tuple(findings)))
     progress.clear()
     for reason, names in unchecked.items():  # a server that died is said once, with every file it left unchecked

@@ -37,6 +37,12 @@ class SourceText:
             ) from None
 
 
+def display_name(name: str) -> str:
+    """A file name as reports show it: bytes that are not UTF-8 (kept by the file system
+    as surrogates) become U+FFFD, so a report can always be written."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def read_source(name: str, encoding: str = "utf-8") -> SourceText:
     """Read and decode an article; ``-`` reads stdin."""
     _check_encoding(encoding)
@@ -84,7 +90,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         if path.is_symlink():
             path = Path(os.path.realpath(path))
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=temporary_prefix(path.name), suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
@@ -98,6 +104,12 @@ def write_atomic(path: Path, data: bytes) -> None:
             raise
     except OSError as error:
         raise TranslatorError(f"{path}: cannot write ({error.strerror})") from None
+
+
+def temporary_prefix(name: str) -> str:
+    """How the temporary file beside ``name`` starts while it is written: hidden, and
+    short enough (the name's first 100 bytes) that any valid name still fits in 255."""
+    return "." + name.encode("utf-8", "surrogateescape")[:100].decode("utf-8", "ignore") + "."
 
 
 def _umask() -> int:

@@ -16,7 +16,7 @@ from ..clean.cleaner import CleanResult, clean_text
 from ..clean.rules import RuleSet, load_rules
 from ..config import Settings
 from ..diagnostics import Located
-from ..io.files import SourceText
+from ..io.files import SourceText, display_name
 from ..lang import detect_language
 from ..report.article import ArticleReport, QACheck
 
@@ -68,7 +68,7 @@ class Job:
         translated = self.translation.translate(texts) if self.translation is not None else [None] * len(sources)
         reports = []
         for source, lang, result, text, translation in zip(sources, languages, cleaned, texts, translated):
-            report = ArticleReport(source.name, source.text, lang, result, translation, memory_use=self.memory_use)
+            report = ArticleReport(display_name(source.name), source.text, lang, result, translation, memory_use=self.memory_use)
             reports.append(self._proofread(report) if self.qa is not None else report)
         return reports
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..diagnostics import Located, Source
 from ..errors import TranslatorError
-from ..io.files import SourceText, read_source, write_atomic
+from ..io.files import SourceText, display_name, read_source, temporary_prefix, write_atomic
 from ..report.article import ArticleReport
 from ..review.html import html_page, index_page
 from ..review.model import article_review
@@ -141,9 +141,10 @@ def _remove_unfinished_writes(outdir: Path, files: Sequence[str], translated: bo
     """Temporary files of our outputs left by a run that was killed while writing them."""
     if not outdir.is_dir():
         return
-    ours = {path.name for name in files for path in outputs_of(outdir, article_name(name), translated).values()} | {"index.html"}
+    ours = tuple({temporary_prefix(path.name) for name in files for path in outputs_of(outdir, article_name(name), translated).values()}
+                 | {temporary_prefix("index.html")})
     for path in outdir.glob(".*.tmp"):
-        if path.name[1:].rsplit(".", 2)[0] in ours:
+        if path.name.startswith(ours):
             path.unlink(missing_ok=True)
 
 
@@ -170,12 +171,12 @@ def _write_article(outdir: Path, source: SourceText, article: ArticleReport, mad
     name = article_name(source.name)
     translation = article.translation
     outputs = outputs_of(outdir, name, translation is not None)
-    located = {Located.CLEANED: str(outputs["clean"])}
+    located = {Located.CLEANED: display_name(str(outputs["clean"]))}
     if translation is not None:
-        located[Located.TRANSLATION] = str(outputs["english"])
+        located[Located.TRANSLATION] = display_name(str(outputs["english"]))
     article = ArticleReport(article.name, article.original, article.language, article.clean, translation, article.qa,
                             article.qa_findings, located, made_with, memory_use=False)
-    contents = {"clean": source.encode(article.clean.text), "review": html_page(article_review(article, name)).encode(),
+    contents = {"clean": source.encode(article.clean.text), "review": html_page(article_review(article, display_name(name))).encode(),
                 # the report last: it is what marks the article as done for a resumed run
                 "report": json.dumps(article.to_dict(), ensure_ascii=False, indent=1).encode()}
     if translation is not None:
@@ -202,7 +203,7 @@ def _index_entries(saved: dict[str, dict], outdir: Path, translated: bool) -> li
         findings = report["findings"]
         levels = [f["level"] for f in findings if f["source"] == Source.CLEAN]
         entries.append({
-            "article": article_name(name),
+            "article": display_name(article_name(name)),
             "review": outputs["review"].name,
             "errors": levels.count("error"),
             "warnings": levels.count("warning"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from itertools import groupby
@@ -77,8 +78,21 @@ def _unit(group: ET.Element, identifier: str, segment: Segment) -> None:
         for message in _messages(segment):
             ET.SubElement(notes, _tag("note"), {"category": "violation", "priority": "1"}).text = message
     element = ET.SubElement(unit, _tag("segment"), {"state": "translated"})
-    ET.SubElement(element, _tag("source")).text = segment.source
-    ET.SubElement(element, _tag("target")).text = segment.target
+    _put_text(ET.SubElement(element, _tag("source")), segment.source)
+    _put_text(ET.SubElement(element, _tag("target")), segment.target)
+
+
+# characters XML 1.0 forbids (C0 controls but tab and line ends, lone surrogates, U+FFFE/FFFF)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _put_text(element: ET.Element, text: str) -> None:
+    """``text`` as the element's content, a character XML cannot hold as ``<cp hex="000B"/>``
+    (XLIFF 2's code point element), so the file stays well-formed for CAT tools."""
+    pieces = _NOT_XML.split(text)
+    element.text = pieces[0]
+    for char, piece in zip(_NOT_XML.findall(text), pieces[1:]):
+        ET.SubElement(element, _tag("cp"), {"hex": f"{ord(char):04X}"}).tail = piece
 
 
 def _tag(name: str) -> str:

@@ -84,7 +84,7 @@ def index_page(title: str, entries: Sequence[dict[str, object]]) -> str:
     columns = ["article", "errors", "warnings", "info", "glossary violations", "grammar and style", "published_at"]
     rows = []
     for entry in entries:
-        link = f'<a href="{escape(quote(str(entry["review"])), quote=True)}">{escape(str(entry["article"]))}</a>'
+        link = f'<a href="{escape(quote(str(entry["review"]), errors="surrogateescape"), quote=True)}">{escape(str(entry["article"]))}</a>'
         cells = [link] + [escape(str(entry.get(c, ""))) for c in columns[1:]]
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     head = "".join(f"<th>{escape(c)}</th>" for c in columns)

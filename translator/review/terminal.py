@@ -13,6 +13,16 @@ _MARKERS = {"removed": ("[-", "-]"), "inserted": ("{+", "+}"), "flagged": ("[!",
 
 _NARROW = 60  # below this many columns, the texts of a row are stacked, not side by side
 
+# control characters an article may hold (ESC sequences clear screens, move the cursor,
+# hide text) are shown as their pictures (␛, ␇…), one character for one, never sent
+_VISIBLE = {code: 0x2400 + code for code in range(0x20) if chr(code) not in "\t\n"} | {0x7F: 0x2421} | {
+    code: 0xFFFD for code in range(0x80, 0xA0)}
+
+
+def visible(text: str) -> str:
+    """``text`` with its control characters as pictures, safe to print on a terminal."""
+    return text.translate(_VISIBLE)
+
 
 def print_side_by_side(review: Review, console, *, only_changes: bool = False) -> None:
     """A Rich table, one row per paragraph, the rules' notes in the last column.
@@ -26,8 +36,9 @@ def print_side_by_side(review: Review, console, *, only_changes: bool = False) -
 
     colour = console.color_system is not None
     stacked = console.width < _NARROW
-    table = Table(expand=True, show_lines=True, title=review.title)
-    for header in ([" | ".join(review.headers)] if stacked else review.headers):
+    table = Table(expand=True, show_lines=True, title=visible(review.title))
+    headers = [visible(header) for header in review.headers]
+    for header in ([" | ".join(headers)] if stacked else headers):
         table.add_column(header, ratio=1, overflow="fold")
     for row in review.rows:
         if only_changes and not row.changed:
@@ -35,12 +46,12 @@ def print_side_by_side(review: Review, console, *, only_changes: bool = False) -
         cells = [_terminal_text(cell, colour) for cell in row.cells]
         if stacked:
             joined = Text()
-            for header, text in zip(review.headers, cells):
+            for header, text in zip(headers, cells):
                 joined.append(("\n" if joined.plain else "") + f"{header}: ", style="bold" if colour else None)
                 joined.append_text(text)
             cells = [joined]
         for note in row.notes:
-            cells[-1].append(("\n" if cells[-1].plain else "") + f"▸ {note}", style="dim yellow" if colour else None)
+            cells[-1].append(("\n" if cells[-1].plain else "") + f"▸ {visible(note)}", style="dim yellow" if colour else None)
         table.add_row(*cells)
     console.print(table)
 
@@ -50,6 +61,7 @@ def _terminal_text(cell: Cell, colour: bool):
 
     text = Text()
     for piece, kinds, _ in pieces(cell):
+        piece = visible(piece)
         kind = next((k for k in _STYLES if k in kinds), None)
         if kind is None:
             text.append(piece)

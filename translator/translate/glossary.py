@@ -32,7 +32,7 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -283,7 +283,8 @@ def _read_table(name: str, text: str, delimiter: str, source: str | None, target
     """Rows of source, target (``|``-separated alternatives after it) and an optional type,
     or DeepL's language columns."""
     terms: list[Term] = []
-    for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter=delimiter)  # any line ends: \n, \r\n, \r
+    for number, row in enumerate(_rows(name, reader), start=1):
         cells = [cell.strip() for cell in row]
         if not "".join(cells) or cells[0].startswith("#"):
             continue
@@ -292,6 +293,14 @@ def _read_table(name: str, text: str, delimiter: str, source: str | None, target
             continue
         terms.append(_read_row(f"{name}: line {number}", cells, source, target, f"{name}:{number}"))
     return terms
+
+
+def _rows(name: str, reader) -> Iterator[list[str]]:
+    """The reader's rows; a row csv cannot read (a cell over its size limit…) is one error line."""
+    try:
+        yield from reader
+    except csv.Error as error:
+        raise TranslatorError(f"{name}: line {reader.line_num}: cannot read this row ({error}); fix the file") from None
 
 
 def _read_row(where: str, cells: list[str], source: str | None, target: str | None, origin: str) -> Term:
