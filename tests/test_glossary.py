@@ -281,3 +281,14 @@ def test_a_target_with_a_backslash_is_inserted_as_written():
 
     [result] = translate_documents(["Poutine est à Minsk."], engine, glossary((["Poutine"], r"Pu\g<0>tin")), model_id="stand-in")
     assert result.text == r"Pu\g<0>tin is in Minsk."
+
+
+def test_a_form_that_opens_with_punctuation_is_refused_since_it_could_never_match(tmp_path):
+    table = tmp_path / "g.tsv"
+    table.write_text("Poutine\tPutin\n(ONU)\tUN\n", encoding="utf-8")
+    with pytest.raises(TranslatorError, match=r"g\.tsv: line 2: the form '\(ONU\)' starts with '\(' and could never match"):
+        load_glossary_file(table)
+    listed = tmp_path / "g.yaml"
+    listed.write_text("entries:\n  - source: [ONU, .NET]\n    target: UN\n", encoding="utf-8")
+    with pytest.raises(TranslatorError, match=r"could never match"):
+        load_glossary_file(listed)

@@ -319,7 +319,16 @@ def _read_row(where: str, cells: list[str], source: str | None, target: str | No
         if kind is not TermType.KEEP:
             raise TranslatorError(f"{where}: expected two columns, source and target (only type keep may leave the target empty)")
         translations = [cells[0]]
+    _check_forms(where, [cells[0]])
     return Term((cells[0],), translations[0], kind, True, origin, tuple(translations[1:]))
+
+
+def _check_forms(where: str, forms: list[str]) -> None:
+    """A form is found where a word starts: one opening with punctuation could never match."""
+    for form in forms:
+        if not (form[0].isalnum() or form[0] == "_"):
+            raise TranslatorError(f"{where}: the form {form!r} starts with {form[0]!r} and could never match "
+                                  f"(forms are found where a word starts); write it from its first letter")
 
 
 def _check_languages(where: str, columns: list[str], source: str | None, target: str | None) -> None:
@@ -380,6 +389,7 @@ def _read_entry(name: str, number: int, raw: object, line: int | str) -> Term:
     also = [also] if isinstance(also, str) else also
     if not isinstance(also, list) or not all(isinstance(a, str) and a.strip() for a in also):
         raise TranslatorError(f"{where}: field 'also': one accepted translation or a list of them")
+    _check_forms(where, [f.strip() for f in forms])
     return Term(tuple(f.strip() for f in forms), target.strip(), kind, case_sensitive, f"{name}:{line}", tuple(a.strip() for a in also))
 
 
