@@ -4,6 +4,7 @@ ends with the outputs an uninterrupted run writes, byte for byte."""
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -65,3 +66,18 @@ def test_a_killed_run_resumes_to_the_outputs_of_an_uninterrupted_one(installed, 
     summary = stderr.decode().strip().splitlines()[-1]
     assert summary.startswith(f"{ARTICLES - len(done_before)} done, {len(done_before)} up to date, 0 failed"), summary
     assert _outputs(out) == expected  # hidden files too: a write cut short leaves nothing behind
+
+
+def test_a_resumed_run_trusts_the_text_not_the_dates_and_drops_outputs_it_no_longer_makes(installed, tmp_path):
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    article = inputs / "a.fr.txt"
+    article.write_text("Titre\n\nJ’ai observé que le vote a eu lieu.\n", encoding="utf-8")
+    assert installed.run("run", str(inputs), "--to", "en", "-o", str(out)).returncode == 0
+    article.write_text("Titre\n\nJ’ai appris que le scrutin est reporté.\n", encoding="utf-8")
+    os.utime(article, ns=(1, 1))  # copied in with an old date (cp -p, a restored backup)
+    result = installed.run("run", str(inputs), "-o", str(out))
+    assert "1 done, 0 up to date" in result.stderr.decode()
+    assert (out / "a.clean.fr.txt").read_text(encoding="utf-8") == "Titre\n\nLe scrutin est reporté.\n"
+    assert not (out / "a.en.txt").exists()  # the earlier run's translation of the earlier text is gone
+    assert "1 up to date" in installed.run("run", str(inputs), "-o", str(out)).stderr.decode()

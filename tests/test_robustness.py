@@ -204,3 +204,20 @@ def test_a_long_but_valid_file_name_can_be_written(tmp_path):
     result = run_cli("clean", "-q", str(tmp_path / name), "-o", str(tmp_path / "out") + "/")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / name).read_text(encoding="utf-8") == clean_text(SEED.read_text(encoding="utf-8")).text
+
+
+def test_in_place_keeps_the_owner_and_every_hard_link_sees_the_new_text(tmp_path):
+    expected = clean_text(SEED.read_text(encoding="utf-8")).text.encode()
+    first, second = tmp_path / "h1.txt", tmp_path / "h2.txt"
+    first.write_bytes(SEED.read_bytes())
+    os.link(first, second)
+    assert run_cli("clean", "-q", "--in-place", str(first)).returncode == 0
+    assert first.read_bytes() == second.read_bytes() == expected and os.path.samefile(first, second)
+    if os.getuid() == 0:  # only root can give a file away, and so take it over by rewriting it
+        owned = tmp_path / "owned.txt"
+        owned.write_bytes(SEED.read_bytes())
+        os.chown(owned, 65534, 65534)
+        owned.chmod(0o640)
+        assert run_cli("clean", "-q", "--in-place", str(owned)).returncode == 0
+        info = owned.stat()
+        assert (info.st_uid, info.st_gid, info.st_mode & 0o777) == (65534, 65534, 0o640) and owned.read_bytes() == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import errno
 import os
 import stat
@@ -80,7 +81,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
 
     A symlink to a file stays a link (the file it names is replaced); a device, a pipe or
-    a terminal (``/dev/null``, ``/dev/stdout``) is written through, never replaced."""
+    a terminal (``/dev/null``, ``/dev/stdout``) is written through, never replaced; a file
+    with other names (hard links) is rewritten where it is, so that they all show the new
+    text.  A replaced file keeps its mode, and its owner and group where permitted."""
     path = Path(path)
     try:
         if _is_special(path):
@@ -89,6 +92,14 @@ def write_atomic(path: Path, data: bytes) -> None:
             return
         if path.is_symlink():
             path = Path(os.path.realpath(path))
+        old = path.stat() if path.exists() else None
+        if old is not None and old.st_nlink > 1:
+            with open(path, "r+b") as stream:
+                _write_all(stream, data)
+                stream.truncate()
+                stream.flush()
+                os.fsync(stream.fileno())
+            return
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=temporary_prefix(path.name), suffix=".tmp")
         try:
@@ -97,13 +108,25 @@ def write_atomic(path: Path, data: bytes) -> None:
                 stream.flush()
                 os.fsync(stream.fileno())
             # mkstemp makes the file private: give it the mode the file had, or a new file's
-            os.chmod(temporary, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
+            os.chmod(temporary, old.st_mode & 0o7777 if old is not None else 0o666 & ~_umask())
+            if old is not None and (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
+                _keep_owner(temporary, old)
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
     except OSError as error:
         raise TranslatorError(f"{path}: cannot write ({error.strerror})") from None
+
+
+def _keep_owner(path: str, old: os.stat_result) -> None:
+    """Give the new file the old one's owner and group, when we may (root may; others
+    may keep the group at most): someone else's file must not become ours."""
+    try:
+        os.chown(path, old.st_uid, old.st_gid)
+    except PermissionError:
+        with contextlib.suppress(PermissionError):
+            os.chown(path, -1, old.st_gid)
 
 
 def temporary_prefix(name: str) -> str:

@@ -15,6 +15,7 @@ when LanguageTool answers again.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -74,7 +75,7 @@ def run_pipeline(
     report = RunReport()
     pending = []
     for name in files:
-        if _up_to_date(name, outdir, job):
+        if _up_to_date(name, outdir, job, encoding):
             report.skipped.append(name)
         else:
             pending.append(name)
@@ -104,17 +105,17 @@ def run_chunk(job: Job, sources: Sequence[SourceText], outdir: Path) -> list[tup
     outcomes = []
     for source, article in zip(sources, job.process(sources)):
         try:
-            _write_article(outdir, source, article, stamp(job, article.language))
+            _write_article(outdir, source, article, stamp(job, article.language, source.text))
             outcomes.append((source.name, None))
         except TranslatorError as problem:
             outcomes.append((source.name, str(problem)))
     return outcomes
 
 
-def stamp(job: Job, lang: str) -> dict[str, object]:
-    """What made an article's outputs: a change of any of these redoes it."""
+def stamp(job: Job, lang: str, text: str) -> dict[str, object]:
+    """What made an article's outputs from ``text``: a change of any of these redoes it."""
     translation = job.translation
-    return {"rules": job.rules(lang).fingerprint, "glossary": translation.glossary.fingerprint if translation else None,
+    return {"input": hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16],"rules": job.rules(lang).fingerprint, "glossary": translation.glossary.fingerprint if translation else None,
             "model": translation.model_id if translation else None, "target": translation.target if translation else None,
             "qa": job.qa.fingerprint if job.qa is not None else None}
 
@@ -148,7 +149,10 @@ def _remove_unfinished_writes(outdir: Path, files: Sequence[str], translated: bo
             path.unlink(missing_ok=True)
 
 
-def _up_to_date(name: str, outdir: Path, job: Job) -> bool:
+def _up_to_date(name: str, outdir: Path, job: Job, encoding: str) -> bool:
+    """Its outputs are all newer than it (touching a file redoes it, as make does) and were
+    made from this very text (a file copied in with an old date is new all the same) with
+    the same rules, glossary, model and grammar check."""
     outputs = outputs_of(outdir, article_name(name), job.translation is not None)
     try:
         source_time = os.stat(name).st_mtime_ns
@@ -157,7 +161,8 @@ def _up_to_date(name: str, outdir: Path, job: Job) -> bool:
         report = json.loads(outputs["report"].read_text(encoding="utf-8"))
         if job.qa is not None and job.qa.skipped is None and _qa_skipped(report):
             return False  # LanguageTool answers now
-        return report.get("pipeline") == stamp(job, report.get("language", "fr"))
+        made_with = stamp(job, report.get("language", "fr"), read_source(name, encoding).text)
+        return report.get("pipeline") == made_with
     except (OSError, ValueError, TranslatorError):
         return False
 
@@ -183,6 +188,8 @@ def _write_article(outdir: Path, source: SourceText, article: ArticleReport, mad
         contents = {"english": source.encode(translation.text), **contents}
     for kind, data in contents.items():  # all encoded first: a failure leaves no half of an article
         write_atomic(outputs[kind], data)
+    if translation is None:  # a translation from an earlier run with --to is not this run's
+        outputs_of(outdir, name, True)["english"].unlink(missing_ok=True)
 
 
 def _saved_reports(files: Sequence[str], outdir: Path, translated: bool) -> dict[str, dict]:
