@@ -4,6 +4,7 @@ or checks grammar the same glossary options, merged over the settings file the s
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 import typer.main
@@ -63,3 +64,14 @@ def test_translate_clean_honours_the_rule_options(installed):
     report = json.loads(result.stdout)
     assert TIMESTAMP in report["clean"]["text"]
     assert "fr.duplicate-headline" in {f["rule_id"] for f in report["findings"]}
+
+
+def test_a_settings_file_owned_by_someone_else_is_refused_and_the_one_in_force_is_named(tmp_path):
+    settings = tmp_path / "translator.toml"
+    settings.write_text('disable = ["fr.pull-quote"]\n', encoding="utf-8")
+    report = json.loads(run_cli("clean", "--format", "json", str(SEED), cwd=tmp_path).stdout)
+    assert report["settings"] == str(settings)
+    if os.getuid() == 0:  # only root can hand the file to another user
+        os.chown(settings, 65534, 65534)
+        result = run_cli("clean", str(SEED), cwd=tmp_path)
+        assert result.returncode == 2 and "owned by another user" in result.stderr.decode() and result.stdout == b""

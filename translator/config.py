@@ -62,13 +62,18 @@ class Settings:
 
 
 def find_config(start: Path) -> tuple[Path, dict] | None:
-    """The closest settings file at or above ``start`` and its ``translator`` table."""
+    """The closest settings file at or above ``start`` and its ``translator`` table.
+
+    A settings file owned by someone else than you or root (one left in a shared folder
+    such as /tmp) is refused, as git refuses such repositories: it could add rules."""
     for folder in (start.resolve(), *start.resolve().parents):
         dedicated = folder / "translator.toml"
         if dedicated.is_file():
+            _check_owner(dedicated)
             return dedicated, _read_toml(dedicated)
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
+            _check_owner(pyproject)
             tool = _read_toml(pyproject).get("tool")
             table = tool.get("translator") if isinstance(tool, dict) else None
             if table is not None:
@@ -96,6 +101,13 @@ def load_settings(start: Path | None = None) -> Settings:
         glossaries=[Path(os.path.relpath(base / p)) for p in settings.glossaries],  # named in messages as near as can be
         source=path,
     )
+
+
+def _check_owner(path: Path) -> None:
+    owner = path.stat().st_uid
+    if owner not in (os.getuid(), 0):
+        raise TranslatorError(f"{path}: settings file owned by another user (uid {owner}); it is not read: "
+                              "remove it, or run from a folder outside it")
 
 
 def _read_toml(path: Path) -> dict:

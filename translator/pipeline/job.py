@@ -68,7 +68,8 @@ class Job:
         translated = self.translation.translate(texts) if self.translation is not None else [None] * len(sources)
         reports = []
         for source, lang, result, text, translation in zip(sources, languages, cleaned, texts, translated):
-            report = ArticleReport(display_name(source.name), source.text, lang, result, translation, memory_use=self.memory_use)
+            report = ArticleReport(display_name(source.name), source.text, lang, result, translation, memory_use=self.memory_use,
+                                   settings=str(self.settings.source) if self.settings.source else None)
             reports.append(self._proofread(report) if self.qa is not None else report)
         return reports
 

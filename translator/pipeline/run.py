@@ -15,6 +15,7 @@ when LanguageTool answers again.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -179,8 +180,7 @@ def _write_article(outdir: Path, source: SourceText, article: ArticleReport, mad
     located = {Located.CLEANED: display_name(str(outputs["clean"]))}
     if translation is not None:
         located[Located.TRANSLATION] = display_name(str(outputs["english"]))
-    article = ArticleReport(article.name, article.original, article.language, article.clean, translation, article.qa,
-                            article.qa_findings, located, made_with, memory_use=False)
+    article = dataclasses.replace(article, outputs=located, pipeline=made_with, memory_use=False)
     contents = {"clean": source.encode(article.clean.text), "review": html_page(article_review(article, display_name(name))).encode(),
                 # the report last: it is what marks the article as done for a resumed run
                 "report": json.dumps(article.to_dict(), ensure_ascii=False, indent=1).encode()}

@@ -48,6 +48,7 @@ class ArticleReport:
     outputs: Mapping[Located, str] = field(default_factory=dict)
     pipeline: Mapping[str, object] | None = None  # what made a ``run`` output (rules, glossary, model)
     memory_use: bool = True  # report which sentences came from the translation memory
+    settings: str | None = None  # the settings file in force, if any
 
     @cached_property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
@@ -94,6 +95,8 @@ class ArticleReport:
     def to_dict(self) -> dict:
         """The one JSON schema: a key per stage that ran, and every finding."""
         report: dict[str, object] = {"schema": SCHEMA, "file": self.name, "language": self.language}
+        if self.settings is not None:
+            report["settings"] = self.settings
         if self.clean is not None:
             report["clean"] = {"text": self.clean.text, "changed": self.clean.changed, "metadata": self.clean.metadata,
                                "evidence": list(self.clean.evidence)}
