@@ -42,6 +42,7 @@ from ..document import (
 )
 from ..lang import LanguageProfile, detect_language, profile
 from ..regex_cache import cached_compile
+from .deadline import bounded_matching, searched
 from .matchers import Context, Match
 from .rules import Action, Position, Rule, RuleSet, Scope, load_rules
 from .textview import NormalisedView
@@ -89,7 +90,8 @@ def clean_text(
     elif rules.lang != code:
         rules = RuleSet((), lang=code)
     view = NormalisedView.of(text)
-    result = _clean_view(view.text, rules, headline, bot_rewrite, language)
+    with bounded_matching():
+        result = _clean_view(view.text, rules, headline, bot_rewrite, language)
     return result if view.is_identity else _back_to_original(result, view)
 
 
@@ -319,7 +321,7 @@ class _Cleaner:
         sentences = _segments(tracked.text, self.lang)[0]
         keep = next(
             (number for number in range(1, len(sentences))
-             if rule.keep_from.search(tracked.text[sentences[number].start : sentences[number].end])),
+             if _keeps(rule, tracked.text[sentences[number].start : sentences[number].end])),
             None,
         )
         if keep is None:
@@ -469,6 +471,12 @@ class _Quotations:
             clipped.append(Span(max(span.start, start) - start, min(span.end, end) - start))
             index += 1
         return clipped
+
+
+def _keeps(rule: Rule, sentence: str) -> bool:
+    """Whether ``sentence`` matches the rule's ``keep_from`` (the sentences from it on stay)."""
+    assert rule.keep_from is not None
+    return next(searched(rule, rule.keep_from.finditer(sentence), sentence), None) is not None
 
 
 @lru_cache(maxsize=64)

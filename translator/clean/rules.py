@@ -162,6 +162,11 @@ class Rule:
         object.__setattr__(self, "prefilter", tuple(word.casefold() for word in self.spec.prefilter))
         object.__setattr__(self, "kind", MATCHERS[self.spec.matcher or "pattern"])
 
+    @property
+    def where(self) -> str:
+        """Its file and line, as errors name them."""
+        return _where(self.source, self.line)
+
 
 _AS_SPACE = "\n\r\t\u00a0\u202f(«“\""
 
@@ -325,7 +330,7 @@ def load_rules(
             for rule in folder_rules:
                 if rule.id in seen:
                     raise TranslatorError(
-                        f"{_where(rule.source, rule.line)}: rule '{rule.id}': id already used in {seen[rule.id]}; "
+                        f"{rule.where}: rule '{rule.id}': id already used in {seen[rule.id]}; "
                         "rename one of them"
                     )
                 seen[rule.id] = rule.source

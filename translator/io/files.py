@@ -6,6 +6,7 @@ import codecs
 import contextlib
 import errno
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -18,19 +19,29 @@ STDIO = "-"
 _TEXT_SUFFIXES = (".txt",)
 
 
+_BYTE_ORDER_MARKS = {
+    "utf-8": codecs.BOM_UTF8,
+    "utf-16-le": codecs.BOM_UTF16_LE,
+    "utf-16-be": codecs.BOM_UTF16_BE,
+    "utf-32-le": codecs.BOM_UTF32_LE,
+    "utf-32-be": codecs.BOM_UTF32_BE,
+}
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 @dataclass(frozen=True)
 class SourceText:
     """An article read from a file or stdin, with what is needed to write it back alike."""
 
     name: str  # the path as given, or "-" for stdin
     text: str
-    encoding: str = "utf-8"
-    bom: bool = False
+    encoding: str = "utf-8"  # UTF-16 and UTF-32 with their byte order: utf-16-le…
+    bom: bytes = b""  # the byte-order mark it opened with
 
     def encode(self, text: str) -> bytes:
         """``text`` in the source's encoding, with its byte-order mark if it had one."""
         try:
-            return (codecs.BOM_UTF8 if self.bom else b"") + text.encode(self.encoding)
+            return self.bom + text.encode(self.encoding)
         except UnicodeEncodeError as error:
             raise TranslatorError(
                 f"{self.name}: the result holds {error.object[error.start]!r}, which {self.encoding} cannot write; "
@@ -45,8 +56,12 @@ def display_name(name: str) -> str:
 
 
 def read_source(name: str, encoding: str = "utf-8") -> SourceText:
-    """Read and decode an article; ``-`` reads stdin."""
-    _check_encoding(encoding)
+    """Read and decode an article; ``-`` reads stdin.
+
+    UTF-16 and UTF-32 without a byte order take the file's (its byte-order mark, else
+    where its zero bytes fall), so that the article is written back as it came; text
+    with NUL characters anywhere is refused as binary."""
+    codec = _text_codec(encoding)
     try:
         if name == STDIO and sys.stdin is None:
             raise TranslatorError("stdin is closed: give a file, or pipe the article in")
@@ -57,24 +72,51 @@ def read_source(name: str, encoding: str = "utf-8") -> SourceText:
         raise TranslatorError(f"{name}: is a directory; give files, or a directory with -o OUTDIR") from None
     except OSError as error:
         raise TranslatorError(f"{name}: cannot read ({error.strerror})") from None
-    if b"\x00" in data[:8192] and not encoding.lower().startswith("utf-16"):
-        raise TranslatorError(f"{name}: looks like a binary file (NUL bytes), not text; give a plain-text article")
-    bom = encoding.lower().replace("_", "-") in ("utf-8", "utf8") and data.startswith(codecs.BOM_UTF8)
+    binary = TranslatorError(f"{name}: looks like a binary file (NUL bytes), not text; give a plain-text article")
+    if codec in ("utf-16", "utf-32"):
+        encoding = codec = _byte_order(data, codec)
+    elif not codec.startswith(("utf-16", "utf-32")) and b"\x00" in data:
+        raise binary
+    mark = _BYTE_ORDER_MARKS.get(codec, b"")
+    bom = mark if mark and data.startswith(mark) else b""
     try:
-        text = data[len(codecs.BOM_UTF8) if bom else 0 :].decode(encoding)
+        text = data[len(bom) :].decode(encoding)
     except UnicodeDecodeError as error:
         raise TranslatorError(
             f"{name}: cannot decode as {encoding} (byte 0x{data[error.start]:02x} at offset {error.start}); "
             "pass --encoding with the file's encoding, e.g. --encoding cp1252"
         ) from None
+    if "\x00" in text:
+        raise binary
+    if surrogate := _LONE_SURROGATE.search(text):
+        raise TranslatorError(
+            f"{name}: decoding as {encoding} gives a lone surrogate U+{ord(surrogate.group()):04X} "
+            f"(character {surrogate.start()}), which is not text; fix it or pass another --encoding"
+        )
     return SourceText(name, text, encoding, bom)
 
 
-def _check_encoding(encoding: str) -> None:
+def _text_codec(encoding: str) -> str:
+    """The codec's own name for ``encoding`` (utf_16 → utf-16); one that does not turn
+    bytes into text (rot13, base64, hex…) is refused."""
     try:
-        codecs.lookup(encoding)
+        codec = codecs.lookup(encoding)
     except LookupError:
         raise TranslatorError(f"unknown encoding {encoding!r} in --encoding; use e.g. utf-8, cp1252, latin-1") from None
+    if not getattr(codec, "_is_text_encoding", True):
+        raise TranslatorError(f"{encoding!r} in --encoding is not a text encoding; use e.g. utf-8, cp1252, latin-1")
+    return codec.name
+
+
+def _byte_order(data: bytes, encoding: str) -> str:
+    """``encoding`` (utf-16, utf-32) with the byte order of ``data``: its byte-order mark's,
+    else little-endian unless the zero bytes (the high byte of Latin text) come first."""
+    for order in ("le", "be"):
+        if data.startswith(_BYTE_ORDER_MARKS[f"{encoding}-{order}"]):
+            return f"{encoding}-{order}"
+    width = int(encoding[4:]) // 8
+    zeros_first, zeros_last = data[0::width].count(0), data[width - 1 :: width].count(0)
+    return f"{encoding}-be" if zeros_first > zeros_last else f"{encoding}-le"
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -67,16 +67,41 @@ class Review:
 
 
 def word_diff(before: str, after: str) -> tuple[list[Mark], list[Mark]]:
-    """Word-level differences: spans removed from ``before`` and inserted in ``after``."""
+    """Word-level differences: spans removed from ``before`` and inserted in ``after``.
+
+    Long texts are diffed only between their common start and common end, and a
+    changed stretch still too long to diff word by word is marked whole."""
     a, b = [m.span() for m in _TOKEN.finditer(before)], [m.span() for m in _TOKEN.finditer(after)]
-    matcher = SequenceMatcher(None, [before[s:e] for s, e in a], [after[s:e] for s, e in b], autojunk=False)
     removed, inserted = [], []
-    for operation, i1, i2, j1, j2 in matcher.get_opcodes():
-        if operation in ("replace", "delete") and i2 > i1:
+    for i1, i2, j1, j2 in _changed_stretches([before[s:e] for s, e in a], [after[s:e] for s, e in b]):
+        if i2 > i1:
             removed.append(Mark(a[i1][0], a[i2 - 1][1], "removed"))
-        if operation in ("replace", "insert") and j2 > j1:
+        if j2 > j1:
             inserted.append(Mark(b[j1][0], b[j2 - 1][1], "inserted"))
     return removed, inserted
+
+
+_EXACT_DIFF_LIMIT = 4_000_000  # words before × words after: SequenceMatcher takes up to ~0.1 s there
+
+
+def _changed_stretches(a: list[str], b: list[str]) -> Iterator[tuple[int, int, int, int]]:
+    """``(i1, i2, j1, j2)`` for each stretch where ``a[i1:i2]`` became ``b[j1:j2]``."""
+    head = tail = 0
+    if len(a) * len(b) > _EXACT_DIFF_LIMIT:
+        head = _common_length(a, b)
+        tail = _common_length(a[head:][::-1], b[head:][::-1])
+    a_end, b_end = len(a) - tail, len(b) - tail
+    if (a_end - head) * (b_end - head) > _EXACT_DIFF_LIMIT:
+        yield head, a_end, head, b_end
+        return
+    for operation, i1, i2, j1, j2 in SequenceMatcher(None, a[head:a_end], b[head:b_end], autojunk=False).get_opcodes():
+        if operation != "equal":
+            yield head + i1, head + i2, head + j1, head + j2
+
+
+def _common_length(a: list[str], b: list[str]) -> int:
+    """How many items ``a`` and ``b`` share from their start."""
+    return next((index for index, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
 
 
 def clean_review(name: str, result: CleanResult) -> Review:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ...document import Span
+from ..deadline import searched
 from .base import Context, Match
 
 if TYPE_CHECKING:
@@ -27,14 +28,14 @@ class PatternMatcher:
         assert rule.regex is not None, f"rule {rule.id} has no pattern"
         quoted = context.quoted
         antipatterns: list[Span] | None = None
-        for found in rule.regex.finditer(text):
+        for found in searched(rule, rule.regex.finditer(text), text):
             if found.start() == found.end():
                 continue
             if not rule.inside_quotes and any(found.start() in quote for quote in quoted):
                 continue
             if rule.antipatterns:
                 if antipatterns is None:
-                    antipatterns = [Span(m.start(), m.end()) for p in rule.antipatterns for m in p.finditer(text)]
+                    antipatterns = [Span(m.start(), m.end()) for p in rule.antipatterns for m in searched(rule, p.finditer(text), text)]
                 if any(a.start < found.end() and found.start() < a.end for a in antipatterns):
                     continue
             texts = {name: value for name, value in found.groupdict().items() if value is not None}
