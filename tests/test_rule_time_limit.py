@@ -45,6 +45,7 @@ def test_a_runaway_rule_is_one_line_naming_it_and_exit_2(tmp_path):
     assert result.returncode == 2 and message.count("\n") == 1 and "Traceback" not in message
     assert f"{tmp_path / 'rules' / 'r.yaml'}:2: rule 'my.redos': one search took over 5 s" in message
     assert "--disable my.redos" in message
+    assert message.startswith(f"error: {tmp_path / 'a.txt'}: ")  # and the article it ran away on
 
 
 @pytest.mark.parametrize("field", ["pattern", "unless"])

@@ -13,9 +13,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..clean.cleaner import CleanResult, clean_text
+from ..clean.deadline import RuleTooSlow
 from ..clean.rules import RuleSet, load_rules
 from ..config import Settings
 from ..diagnostics import Located
+from ..errors import TranslatorError
 from ..io.files import SourceText, display_name
 from ..lang import detect_language
 from ..report.article import ArticleReport, QACheck
@@ -93,14 +95,15 @@ class Job:
         return dataclasses.replace(report, qa=checks, qa_findings=tuple(findings))
 
     def _clean_all(self, sources: Sequence[SourceText], languages: list[str]) -> list[CleanResult]:
+        names = [source.name for source in sources]
         if self.jobs <= 1 or len(sources) < 2:
-            return [clean_text(s.text, self.rules(lang), lang=lang) for s, lang in zip(sources, languages)]
+            return [_clean(self, s.text, lang, name) for s, lang, name in zip(sources, languages, names)]
         if self._pool is None:
             from concurrent.futures import ProcessPoolExecutor
 
             self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_start_worker, initargs=(self.settings,))
         chunksize = max(1, len(sources) // (4 * self.jobs))
-        return list(self._pool.map(_clean_in_worker, [s.text for s in sources], languages, chunksize=chunksize))
+        return list(self._pool.map(_clean_in_worker, [s.text for s in sources], languages, names, chunksize=chunksize))
 
 
 _worker_job: Job | None = None
@@ -111,9 +114,17 @@ def _start_worker(settings: Settings) -> None:
     _worker_job = Job(settings)
 
 
-def _clean_in_worker(text: str, lang: str) -> CleanResult:
+def _clean_in_worker(text: str, lang: str, name: str) -> CleanResult:
     assert _worker_job is not None
-    return clean_text(text, _worker_job.rules(lang), lang=lang)
+    return _clean(_worker_job, text, lang, name)
+
+
+def _clean(job: Job, text: str, lang: str, name: str) -> CleanResult:
+    """One article cleaned; a rule that runs away on it is an error naming the article too."""
+    try:
+        return clean_text(text, job.rules(lang), lang=lang)
+    except RuleTooSlow as problem:
+        raise TranslatorError(f"{display_name(name)}: {problem}") from None
 
 
 def open_proofreading(settings: Settings, url: str | None = None, *, glossary: Glossary | None = None,

@@ -26,7 +26,13 @@ from pathlib import Path
 
 from ..diagnostics import Located, Source
 from ..errors import TranslatorError
-from ..io.files import SourceText, display_name, read_source, temporary_prefix, write_atomic
+from ..io.files import (
+    SourceText,
+    display_name,
+    read_source,
+    temporary_prefix,
+    write_atomic,
+)
 from ..report.article import ArticleReport
 from ..review.html import html_page, index_page
 from ..review.model import article_review
