@@ -104,6 +104,16 @@ def test_no_glossary_form_is_left_in_the_english_of_the_corpus(engine):
     assert [(r.text, m.form) for r in results for m in glossary.find_in_translation(r.text)] == []
 
 
+def test_a_word_longer_than_the_model_reads_is_kept_whole(engine):
+    # a URL of 2,347 pieces came out cut to 250, the rest of it dropped
+    url = "https://exemple.fr/" + "".join("abcdefghij"[i % 10] + str(i) for i in range(700))
+    digest = "f" * 300
+    [long_word, two_long_words] = engine.translate([f"Le rapport est publié à l’adresse {url} depuis jeudi.",
+                                                     f"Le code {digest} et {url}, selon le ministre."])
+    assert long_word == f"The rapport is publié to the adresse {url} depuis Thursday."
+    assert two_long_words == f"The code {digest} and {url}, according to the minister."
+
+
 ARRIVAL = "Titre du jour\n\nPoutine est arrivé à Minsk jeudi.\n\nÔ.\n\nLa visite doit durer deux jours.\n"
 
 
