@@ -9,7 +9,9 @@ from rich.cells import cell_len
 
 from translator import clean_text
 from translator.review.html import html_page
-from translator.review.model import clean_review, word_diff
+from translator.review.model import clean_review, translation_review, word_diff
+from translator.translate.documents import translate_documents
+from translator.translate.glossary import Glossary
 
 from .conftest import SEED, run_cli
 
@@ -57,6 +59,22 @@ def test_word_diff_finds_words_not_characters():
     removed, inserted = word_diff("J’ai observé que les forces", "Les forces")
     assert [("J’ai observé que les forces"[m.start:m.end]) for m in removed] == ["J’ai observé que les"]
     assert [("Les forces"[m.start:m.end]) for m in inserted] == ["Les"]
+
+
+@pytest.mark.parametrize("odd", ["", "Oh.\n\nAh."], ids=["nothing", "a paragraph break"])
+def test_review_rows_stay_aligned_whatever_the_model_writes_for_a_sentence(odd):
+    # an empty translation used to collapse its paragraph, and every later row showed the
+    # English of the paragraph after; a blank line in a translation shifted them the other way
+    text = "Titre du jour\n\nPoutine est arrivé à Minsk jeudi.\n\nÔ.\n\nLa visite doit durer deux jours.\n"
+    cleaned = clean_text(text)
+    [translation] = translate_documents([cleaned.text], lambda sentences: [odd if s == "Ô." else s.upper() for s in sentences],
+                                        Glossary([]), model_id="scripted")
+    review = translation_review("a.txt", cleaned, translation)
+    assert [row.cells[2].text for row in review.rows] == [
+        "TITRE DU JOUR", "POUTINE EST ARRIVÉ À MINSK JEUDI.", odd or "Ô.", "LA VISITE DOIT DURER DEUX JOURS."]
+    marked = [(m.kind, m.note) for row in review.rows for m in row.cells[2].marks]
+    assert marked == ([("violation", "translate: the model gave no translation; the French sentence is kept")] if not odd else [])
+    assert review.summary.get("untranslated sentences") == (1 if not odd else None)
 
 
 def test_html_escapes_the_article_text():

@@ -13,6 +13,7 @@ from translator.translate.memory import TranslationMemory
 from translator.translate.packages import ModelPackage
 
 from .conftest import CORPUS
+from .support.growth import assert_linear
 from .support.tiny_model import DEFAULT_DICTIONARY, build_tiny_package
 
 
@@ -101,6 +102,43 @@ def test_no_glossary_form_is_left_in_the_english_of_the_corpus(engine):
                   for p in json.loads(line)["text"].split("\n\n") if glossary.find_in_translation(p) and len(p) < 400][:40]
     results = translate_documents(paragraphs, engine.translate, glossary, model_id=engine.model_id)
     assert [(r.text, m.form) for r in results for m in glossary.find_in_translation(r.text)] == []
+
+
+def test_a_word_longer_than_the_model_reads_is_kept_whole(engine):
+    # a URL of 2,347 pieces came out cut to 250, the rest of it dropped
+    url = "https://exemple.fr/" + "".join("abcdefghij"[i % 10] + str(i) for i in range(700))
+    digest = "f" * 300
+    [long_word, two_long_words] = engine.translate([f"Le rapport est publié à l’adresse {url} depuis jeudi.",
+                                                     f"Le code {digest} et {url}, selon le ministre."])
+    assert long_word == f"The rapport is publié to the adresse {url} depuis Thursday."
+    assert two_long_words == f"The code {digest} and {url}, according to the minister."
+
+
+ARRIVAL = "Titre du jour\n\nPoutine est arrivé à Minsk jeudi.\n\nÔ.\n\nLa visite doit durer deux jours.\n"
+
+
+def test_a_sentence_the_model_renders_as_nothing_keeps_its_source_and_its_paragraph(engine, tmp_path):
+    def silent_on_o(sentences):
+        return ["" if sentence == "Ô." else output for sentence, output in zip(sentences, engine.translate(sentences))]
+
+    with TranslationMemory(tmp_path / "tm.sqlite3") as memory:
+        for _ in range(2):  # the engine's answer, then the memory's
+            [result] = translate_documents([ARRIVAL], silent_on_o, NAMES, model_id="m", memory=memory)
+            assert result.text == "Titre of the day\n\nPutin is arrivé to Minsk Thursday.\n\nÔ.\n\nThe visit doit durer deux jours.\n"
+            assert [(s.source, s.target) for s in result.untranslated] == [("Ô.", "Ô.")]
+            assert [result.text[p.start : p.end] for p in result.paragraphs] == result.text.strip().split("\n\n")
+        assert result.segments[2].from_memory
+
+
+@pytest.mark.parametrize("line_break", ["", "\n"], ids=["spaces", "spaces around a line break"])
+def test_a_long_run_of_spaces_in_a_sentence_is_translated_in_linear_time(line_break):
+    # 20,000 spaces took 0.7 s and 40,000 about 3 s to join the lines of a sentence
+    def translate(n):
+        text = f"Titre\n\nLe texte{' ' * n}{line_break}{' ' * n}continue. Il a dit{'.' * n} fin."
+        return translate_documents([text], list, Glossary([]), model_id="identity")
+
+    assert_linear(translate)
+    assert translate(4)[0].segments[1].source == "Le texte" + (" " if line_break else " " * 8) + "continue."
 
 
 def test_xliff_stays_well_formed_when_the_article_holds_control_characters():

@@ -235,15 +235,17 @@ class _Layout:
 def _layout(lang: LanguageProfile) -> _Layout:
     upper, lower = lang.capitals, lang.lower_case
     # End of a sentence: terminal punctuation, optional closing quotes or brackets,
-    # then white space and something that can start a sentence.
+    # then white space and something that can start a sentence.  Linear on any input: a
+    # match starts only at the first mark of a run (« !!!… »), and no run of marks or
+    # spaces is given back, since a shorter one could never be followed by what must come.
     sentence_end = cached_compile(
-        r"(?P<stop>[.!?…]+)(?P<closing>[ \t\u00a0\u202f]*[»”\")\]]+)?"
+        r"(?<![.!?…])(?P<stop>[.!?…]++)(?P<closing>[ \t\u00a0\u202f]*+[»”\")\]]++)?"
         # (or nothing, before a timestamp glued to the full stop: « … 81 kg.2023-05-10 19:31 »,
         # or before a sentence glued to a word's full stop: « …le syndicat.Souhaitez-vous… »)
-        r"(?P<gap>[ \t\u00a0\u202f]*(?:\r\n|\n|\r)[ \t]*|[ \t\u00a0\u202f]+"
+        r"(?P<gap>[ \t\u00a0\u202f]*+(?:\r\n|\n|\r)[ \t]*+|[ \t\u00a0\u202f]++"
         rf"|(?=\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|(?:{lang.timestamp_labels})\b)"
         rf"|(?=(?<=[{lower}]{{3}}[.!?])[{upper}][{lower}]{{2}}))"
-        rf"(?=[«“\"(\[\-–—]?[\s\u00a0\u202f]*[{upper}0-9])"
+        rf"(?=[«“\"(\[\-–—]?[\s\u00a0\u202f]*+[{upper}0-9])"
     )
     signature = cached_compile(
         rf"\s*[{upper}][\w’'-]+(?:\s+(?:[{upper}]\.|[{upper}][\w’'-]+)){{1,3}},\s*[{upper}][\w’' -]{{1,40}}(?:\s*\(\d{{2,3}}\))?\.?\s*$"

@@ -1,9 +1,11 @@
 """Review: what changed, side by side.  This module builds it; ``terminal`` shows it
 with Rich and ``html`` writes it as one standalone page.
 
-Rows are aligned by paragraph: original | cleaned French | English.  Every change
-is a *mark* on a column's text (removed or flagged by a rule, inserted, a glossary
-term, a glossary violation), carrying the rule's message.
+Rows are aligned by paragraph: original | cleaned French | English, the English of a
+paragraph being where the translate stage put it (never found again by re-reading the
+English).  Every change is a *mark* on a column's text (removed or flagged by a rule,
+inserted, a glossary term, a glossary violation, a sentence left untranslated),
+carrying the rule's message.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from difflib import SequenceMatcher
 
 from ..clean.cleaner import CleanResult
 from ..diagnostics import Diagnostic, Located
-from ..document import Document, Paragraph
+from ..document import Document
 from ..report.article import ArticleReport
 from ..translate.documents import Segment, TranslationResult
 
@@ -37,8 +39,11 @@ class Mark:
 
 @dataclass(frozen=True)
 class Cell:
+    """A paragraph's text, found at ``start`` in its column's whole text."""
+
     text: str
     marks: tuple[Mark, ...] = ()
+    start: int = 0
 
 
 @dataclass(frozen=True)
@@ -121,7 +126,8 @@ def _clean_rows(result: CleanResult) -> Iterable[Row]:
         )
         after = cleaned_of.get(paragraph.index)
         inserted = tuple(word_diff(paragraph.text, after.text)[1]) if after and after.text != paragraph.text else ()
-        yield Row((Cell(paragraph.text, marks), Cell(after.text if after else "", inserted)), tuple(m.note for m in marks))
+        cleaned = Cell(after.text, inserted, after.start) if after else Cell("")
+        yield Row((Cell(paragraph.text, marks, paragraph.start), cleaned), tuple(m.note for m in marks))
 
 
 def text_review(name_a: str, a: str, name_b: str, b: str) -> Review:
@@ -141,7 +147,6 @@ def text_review(name_a: str, a: str, name_b: str, b: str) -> Review:
 def translation_review(name: str, result: CleanResult, translation: TranslationResult) -> Review:
     """Original | cleaned | English; terms, violations and first-person flags marked in English."""
     clean = clean_review(name, result)
-    english = Document.parse(translation.text).paragraphs
     segments_by_paragraph: dict[int, list[Segment]] = {}
     for segment in translation.segments:
         segments_by_paragraph.setdefault(segment.paragraph, []).append(segment)
@@ -153,20 +158,24 @@ def translation_review(name: str, result: CleanResult, translation: TranslationR
         if not row.cells[1].text:
             rows.append(Row((*row.cells, Cell("")), row.notes))
             continue
-        paragraph = english[cleaned_index] if cleaned_index < len(english) else None
-        marks = _english_marks(paragraph, segments_by_paragraph.get(cleaned_index, []), flagged) if paragraph else ()
-        rows.append(Row((*row.cells, Cell(paragraph.text if paragraph else "", marks)), row.notes))
+        span = translation.paragraphs[cleaned_index]
+        marks = _english_marks(span.start, segments_by_paragraph.get(cleaned_index, []), flagged)
+        rows.append(Row((*row.cells, Cell(translation.text[span.start : span.end], marks, span.start)), row.notes))
         cleaned_index += 1
     summary = {**clean.summary, "model": translation.model, "glossary": translation.glossary_name or translation.glossary,
                "glossary violations": len(translation.violations)}
+    if translation.untranslated:
+        summary["untranslated sentences"] = len(translation.untranslated)
     return Review(name, ("original", "cleaned", "English"), tuple(rows), summary)
 
 
-def _english_marks(paragraph: Paragraph, segments: Sequence[Segment], flagged: dict[tuple[int, int], str]) -> tuple[Mark, ...]:
-    """Marks on an English paragraph, at the spans its segments' translations occupy."""
+def _english_marks(offset: int, segments: Sequence[Segment], flagged: dict[tuple[int, int], str]) -> tuple[Mark, ...]:
+    """Marks on an English paragraph found at ``offset``, at the spans its segments' translations occupy."""
     marks: list[Mark] = []
     for segment in segments:
-        start, end = segment.target_start - paragraph.start, segment.target_end - paragraph.start
+        start, end = segment.target_start - offset, segment.target_end - offset
+        if segment.untranslated:
+            marks.append(Mark(start, end, "violation", "translate: the model gave no translation; the French sentence is kept"))
         if (segment.paragraph, segment.sentence) in flagged:
             marks.append(Mark(start, end, "flagged", f"{flagged[segment.paragraph, segment.sentence]} (in the source)"))
         for violation in segment.violations:
@@ -178,20 +187,19 @@ def _english_marks(paragraph: Paragraph, segments: Sequence[Segment], flagged: d
     return tuple(marks)
 
 
-def with_qa(review: Review, column: int, checked_text: str, findings: Sequence[Diagnostic], skipped: str | None) -> Review:
-    """Add LanguageTool's findings on ``checked_text`` (the text of ``column``) as marks."""
-    paragraphs = iter(Document.parse(checked_text).paragraphs)
+def with_qa(review: Review, column: int, findings: Sequence[Diagnostic], skipped: str | None) -> Review:
+    """Add LanguageTool's findings on the text of ``column`` as marks, in the cells they fall in."""
     rows = []
     for row in review.rows:
         cell = row.cells[column]
         if cell.text:
-            paragraph = next(paragraphs)
+            end = cell.start + len(cell.text)
             marks = tuple(
-                Mark(f.start - paragraph.start, f.end - paragraph.start, "qa", f"{f.rule_id}: {f.message}")
-                for f in findings if f.paragraph == paragraph.index
+                Mark(f.start - cell.start, f.end - cell.start, "qa", f"{f.rule_id}: {f.message}")
+                for f in findings if cell.start <= f.start < end
             )
             cells = list(row.cells)
-            cells[column] = Cell(cell.text, cell.marks + marks)
+            cells[column] = Cell(cell.text, cell.marks + marks, cell.start)
             row = Row(tuple(cells), row.notes)
         rows.append(row)
     label = f"grammar and style ({review.headers[column]})"
@@ -210,7 +218,7 @@ def article_review(report: ArticleReport, name: str | None = None) -> Review:
     for column, located in ((1, Located.CLEANED), (2, Located.TRANSLATION)):
         if located in report.qa:
             findings = [d for d in report.qa_findings if d.located_in is located]
-            review = with_qa(review, column, report.text(located), findings, report.qa[located].skipped)
+            review = with_qa(review, column, findings, report.qa[located].skipped)
     return dataclasses.replace(review, language=report.language)
 
 

@@ -16,8 +16,12 @@ replaced by its target.  What is still wrong is reported as a violation: a
 level error, category the term's type), located on the sentence's translation in the
 result text.
 
+A sentence the engine renders as nothing keeps its source text in the translation,
+and its segment says so (``untranslated``): a paragraph never vanishes.
+
 Each segment keeps where its translation lies in the result text
-(``result.text[segment.target_start:segment.target_end] == segment.target``).  The
+(``result.text[segment.target_start:segment.target_end] == segment.target``), and the
+result where each paragraph lies in it (``result.paragraphs``).  The
 translation memory stores each engine call's final translations right after that
 call, so an interrupted run keeps what was translated.
 """
@@ -25,6 +29,7 @@ call, so an interrupted run keeps what was translated.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -35,7 +40,8 @@ from .glossary import Glossary, TermMatch, is_translated
 from .memory import TranslationMemory
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
-_INNER_LINE_BREAK = re.compile(r"\s*(?:\r\n|\n|\r)\s*")
+# a run of white space holding a line break, matched from its first character only (linear)
+_INNER_LINE_BREAK = re.compile(r"(?<!\s)[^\S\r\n]*+[\r\n]\s*+")
 _NEW_LINE_OF_TEXT = re.compile(r"(?<![,;:\s])[ \t]*(?:\r\n|\n|\r)[ \t]*(?=[A-ZÀ-ÖØ-Þ0-9«“\"—–-])")
 _PLACEHOLDER = "ZXQ{}"
 _PLACEHOLDER_FOUND = re.compile(r"Z\s?X\s?Q\s?(\d+)", re.IGNORECASE)
@@ -53,7 +59,7 @@ class AppliedTerm:
 @dataclass(frozen=True, slots=True)
 class Segment:
     """One source sentence and its translation, found at ``target_start:target_end``
-    in the result text."""
+    in the result text; ``untranslated``: the engine gave nothing, the source stands in."""
 
     paragraph: int
     sentence: int
@@ -64,12 +70,14 @@ class Segment:
     terms: tuple[AppliedTerm, ...] = ()
     violations: tuple[Diagnostic, ...] = ()
     from_memory: bool = False
+    untranslated: bool = False
 
 
 @dataclass(frozen=True)
 class TranslationResult:
     """A translated document; ``glossary`` is the glossary's fingerprint,
-    ``glossary_name`` its files for people ("built-in fr-en/names.yaml + newsroom.tsv")."""
+    ``glossary_name`` its files for people ("built-in fr-en/names.yaml + newsroom.tsv");
+    ``paragraphs[i]``: where the source's paragraph ``i`` lies in ``text``."""
 
     source: str
     text: str
@@ -77,6 +85,11 @@ class TranslationResult:
     model: str
     glossary: str
     glossary_name: str = ""
+    paragraphs: tuple[Span, ...] = ()
+
+    @property
+    def untranslated(self) -> list[Segment]:
+        return [segment for segment in self.segments if segment.untranslated]
 
     @property
     def violations(self) -> list[Diagnostic]:
@@ -144,14 +157,15 @@ def translate_documents(
     known = {source: _replace_source_forms(target, glossary) for source, target in known.items()}
     results = []
     for document, document_slots in zip(documents, slots):
-        targets = [known[slot.source] if slot.source in known else fresh[slot.source][0] for slot in document_slots]
-        text, spans = _rebuild(document, document_slots, targets)
+        outputs = [known[slot.source] if slot.source in known else fresh[slot.source][0] for slot in document_slots]
+        targets = [output if output.strip() else slot.source for slot, output in zip(document_slots, outputs)]
+        text, spans, paragraphs = _rebuild(document, document_slots, targets)
         segments = tuple(
-            _segment(slot, span, text, _missing(target, slot.terms), from_memory=True) if slot.source in known
-            else _segment(slot, span, text, fresh[slot.source][1], from_memory=False)
-            for slot, span, target in zip(document_slots, spans, targets)
+            _segment(slot, span, text, _missing(output, slot.terms) if slot.source in known else fresh[slot.source][1],
+                     from_memory=slot.source in known, untranslated=not output.strip())
+            for slot, span, output in zip(document_slots, spans, outputs)
         )
-        results.append(TranslationResult(document.text, text, segments, model_id, glossary.fingerprint, glossary.description))
+        results.append(TranslationResult(document.text, text, segments, model_id, glossary.fingerprint, glossary.description, paragraphs))
     return results
 
 
@@ -275,7 +289,7 @@ def _missing(target: str, terms: Sequence[TermMatch]) -> list[TermMatch]:
     return [match for match in terms if not is_translated(match.term, target)]
 
 
-def _segment(slot: _Slot, span: Span, text: str, missing: list[TermMatch], from_memory: bool) -> Segment:
+def _segment(slot: _Slot, span: Span, text: str, missing: list[TermMatch], *, from_memory: bool, untranslated: bool) -> Segment:
     """The segment of a translated slot whose translation lies at ``span`` in ``text``."""
     target = text[span.start : span.end]
     applied = tuple(AppliedTerm(m.form, m.term.target) for m in slot.terms)
@@ -287,16 +301,16 @@ def _segment(slot: _Slot, span: Span, text: str, missing: list[TermMatch], from_
                    suggestions=m.term.accepted, subject=m.form)
         for m in missing
     )
-    return Segment(slot.paragraph, slot.sentence, slot.source, target, span.start, span.end, applied, violations, from_memory)
+    return Segment(slot.paragraph, slot.sentence, slot.source, target, span.start, span.end, applied, violations, from_memory, untranslated)
 
 
 def _quoted(texts: Sequence[str]) -> str:
     return " or ".join(f"'{text}'" for text in texts)
 
 
-def _rebuild(document: Document, slots: list[_Slot], targets: list[str]) -> tuple[str, list[Span]]:
-    """The document with each translated sentence in place of its source, all else kept,
-    and where each translation lies in it."""
+def _rebuild(document: Document, slots: list[_Slot], targets: list[str]) -> tuple[str, list[Span], tuple[Span, ...]]:
+    """The document with each translated sentence in place of its source, all else kept;
+    where each translation lies in it, and where each paragraph does."""
     parts, spans, length, position = [], [], 0, 0
     for slot, target in zip(slots, targets):
         between, placed = document.text[position : slot.start], target.strip()
@@ -304,4 +318,17 @@ def _rebuild(document: Document, slots: list[_Slot], targets: list[str]) -> tupl
         spans.append(Span(length + len(between), length + len(between) + len(placed)))
         length = spans[-1].end
         position = slot.end
-    return "".join(parts) + document.text[position:], spans
+    return "".join(parts) + document.text[position:], spans, _moved(document, slots, spans)
+
+
+def _moved(document: Document, slots: list[_Slot], spans: list[Span]) -> tuple[Span, ...]:
+    """Where each paragraph lies once every slot's text is replaced by the text at its span
+    (a paragraph's ends lie between slots, shifted by the length the slots before gained)."""
+    shifts = [0]  # shifts[k]: length gained by the first k slots
+    for slot, span in zip(slots, spans):
+        shifts.append(shifts[-1] + (span.end - span.start) - (slot.end - slot.start))
+    ends = [slot.end for slot in slots]
+    return tuple(
+        Span(p.start + shifts[bisect_right(ends, p.start)], p.end + shifts[bisect_right(ends, p.end)])
+        for p in document.paragraphs
+    )

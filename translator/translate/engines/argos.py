@@ -48,41 +48,52 @@ class ArgosEngine:
         """Translate sentences in batches; the result is aligned with the input.
 
         A sentence longer than the model reads in one pass is cut at clause (or word)
-        boundaries, its parts translated and joined again, so nothing is dropped.
+        boundaries, its parts translated and joined again; a word longer than that on its
+        own (a URL, a hash) is kept as it is.  Nothing is dropped.
         """
-        if not sentences:
+        parts = [self._parts(sentence) for sentence in sentences]
+        translated = iter(self._translate_tokens([part for sentence_parts in parts for part in sentence_parts
+                                                  if isinstance(part, list)]))
+        return [" ".join(part if isinstance(part, str) else next(translated) for part in sentence_parts)
+                for sentence_parts in parts]
+
+    def _translate_tokens(self, batch: list[list[str]]) -> list[str]:
+        if not batch:
             return []
-        parts: list[list[str]] = []
-        owners: list[int] = []
-        for number, sentence in enumerate(sentences):
-            for tokens in self._pieces(sentence):
-                parts.append(tokens)
-                owners.append(number)
         results = self._translator.translate_batch(
-            parts,
+            batch,
             beam_size=BEAM_SIZE,
             length_penalty=LENGTH_PENALTY,
             replace_unknowns=True,
             max_batch_size=MAX_BATCH_SIZE,
-            max_decoding_length=2 * max(len(t) for t in parts) + 16,
+            max_decoding_length=2 * max(len(tokens) for tokens in batch) + 16,
         )
-        translated: list[list[str]] = [[] for _ in sentences]
-        for owner, result in zip(owners, results):
-            translated[owner].append(self._tokenizer.decode(result.hypotheses[0]).strip())
-        return [" ".join(pieces) for pieces in translated]
+        return [self._tokenizer.decode(result.hypotheses[0]).strip() for result in results]
 
-    def _pieces(self, sentence: str) -> list[list[str]]:
-        """The sentence's tokens, in parts of at most MAX_PIECES tokens."""
+    def _parts(self, sentence: str) -> list[list[str] | str]:
+        """The sentence as parts for the model, each of at most MAX_PIECES tokens, and
+        the words too long for it on their own, kept as text."""
         tokens = self._tokenizer.encode(sentence, out_type=str)
         if len(tokens) <= MAX_PIECES:
             return [tokens]
-        parts, current = [], ""
+        parts: list[list[str] | str] = []
+
+        def close(text: str) -> None:
+            if text:
+                parts.append(self._tokenizer.encode(text, out_type=str))
+
+        current = ""
         for clause in re.split(r"(?<=[,;:])\s+", sentence):
             for word in clause.split() if len(self._tokenizer.encode(clause)) > MAX_PIECES else [clause]:
+                if len(self._tokenizer.encode(word)) > MAX_PIECES:
+                    close(current)
+                    parts.append(word)
+                    current = ""
+                    continue
                 candidate = f"{current} {word}" if current else word
                 if current and len(self._tokenizer.encode(candidate)) > MAX_PIECES:
-                    parts.append(current)
+                    close(current)
                     candidate = word
                 current = candidate
-        parts.append(current)
-        return [self._tokenizer.encode(part, out_type=str)[:MAX_PIECES] for part in parts]
+        close(current)
+        return parts
