@@ -73,7 +73,7 @@ def test_review_rows_stay_aligned_whatever_the_model_writes_for_a_sentence(odd):
     assert [row.cells[2].text for row in review.rows] == [
         "TITRE DU JOUR", "POUTINE EST ARRIVÉ À MINSK JEUDI.", odd or "Ô.", "LA VISITE DOIT DURER DEUX JOURS."]
     marked = [(m.kind, m.note) for row in review.rows for m in row.cells[2].marks]
-    assert marked == ([("violation", "translate: the model gave no translation; the French sentence is kept")] if not odd else [])
+    assert marked == ([("violation", "translate: the model gave no translation; the source sentence is kept")] if not odd else [])
     assert review.summary.get("untranslated sentences") == (1 if not odd else None)
 
 

@@ -126,6 +126,8 @@ def test_a_sentence_the_model_renders_as_nothing_keeps_its_source_and_its_paragr
             [result] = translate_documents([ARRIVAL], silent_on_o, NAMES, model_id="m", memory=memory)
             assert result.text == "Titre of the day\n\nPutin is arrivé to Minsk Thursday.\n\nÔ.\n\nThe visit doit durer deux jours.\n"
             assert [(s.source, s.target) for s in result.untranslated] == [("Ô.", "Ô.")]
+            [empty] = [v for v in result.violations if v.rule_id == "translate.empty"]  # reported, not only marked
+            assert (empty.source, empty.level, empty.paragraph, result.text[empty.start : empty.end]) == (Source.TRANSLATE, Level.WARNING, 2, "Ô.")
             assert [result.text[p.start : p.end] for p in result.paragraphs] == result.text.strip().split("\n\n")
         assert result.segments[2].from_memory
 

@@ -28,6 +28,7 @@ class Source(StrEnum):
 
     CLEAN = "clean"
     GLOSSARY = "glossary"
+    TRANSLATE = "translate"
     QA = "qa"
 
 

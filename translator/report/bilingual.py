@@ -100,4 +100,4 @@ def _tag(name: str) -> str:
 
 
 def _messages(segment: Segment) -> list[str]:
-    return [f"glossary: {violation.message}" for violation in segment.violations]
+    return [f"{violation.source}: {violation.message}" for violation in segment.violations]

@@ -174,8 +174,6 @@ def _english_marks(offset: int, segments: Sequence[Segment], flagged: dict[tuple
     marks: list[Mark] = []
     for segment in segments:
         start, end = segment.target_start - offset, segment.target_end - offset
-        if segment.untranslated:
-            marks.append(Mark(start, end, "violation", "translate: the model gave no translation; the French sentence is kept"))
         if (segment.paragraph, segment.sentence) in flagged:
             marks.append(Mark(start, end, "flagged", f"{flagged[segment.paragraph, segment.sentence]} (in the source)"))
         for violation in segment.violations:

@@ -46,6 +46,7 @@ _NEW_LINE_OF_TEXT = re.compile(r"(?<![,;:\s])[ \t]*(?:\r\n|\n|\r)[ \t]*(?=[A-ZÀ
 _PLACEHOLDER = "ZXQ{}"
 _PLACEHOLDER_FOUND = re.compile(r"Z\s?X\s?Q\s?(\d+)", re.IGNORECASE)
 GLOSSARY_RULE = "glossary.term"
+EMPTY_RULE = "translate.empty"  # the engine gave nothing for a sentence
 
 TranslateBatch = Callable[[Sequence[str]], list[str]]
 
@@ -68,7 +69,7 @@ class Segment:
     target_start: int
     target_end: int
     terms: tuple[AppliedTerm, ...] = ()
-    violations: tuple[Diagnostic, ...] = ()
+    violations: tuple[Diagnostic, ...] = ()  # what is wrong with it: glossary terms missing, no translation
     from_memory: bool = False
     untranslated: bool = False
 
@@ -301,6 +302,10 @@ def _segment(slot: _Slot, span: Span, text: str, missing: list[TermMatch], *, fr
                    suggestions=m.term.accepted, subject=m.form)
         for m in missing
     )
+    if untranslated:
+        violations += (Diagnostic(EMPTY_RULE, Level.WARNING, None, "the model gave no translation; the source sentence is kept",
+                                  slot.paragraph, slot.sentence, span.start, span.end, target, None,
+                                  source=Source.TRANSLATE, located_in=Located.TRANSLATION),)
     return Segment(slot.paragraph, slot.sentence, slot.source, target, span.start, span.end, applied, violations, from_memory, untranslated)
 
 
