@@ -14,6 +14,7 @@ import socket
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -343,6 +344,59 @@ def test_a_server_that_dies_during_the_run(standin):
 
     assert standin.url in str(raised.value) and "\n" not in str(raised.value)
     assert "stopped answering (" in str(raised.value) and str(again.value) == str(raised.value)
+
+
+@pytest.mark.parametrize("fault", ["check-empty", "check-500-json", "check-bad-match"])
+def test_an_answer_of_another_shape_is_said_once_and_the_server_left_alone(fault):
+    with LanguageToolStandIn(fault=fault) as server:
+        with QAChecker(LanguageToolSource("remote", url=server.url)) as qa:
+            with pytest.raises(QAUnavailable) as raised:
+                qa.check(ARTICLE, "fr")
+            asked = len(server.requests)
+            with pytest.raises(QAUnavailable) as again:
+                qa.check("I saw it.", "en")
+        assert len(server.requests) == asked  # not asked again
+
+    message = str(raised.value)
+    assert message.startswith("LanguageTool answered something unexpected (") and server.url in message
+    assert "\n" not in message and str(again.value) == message
+
+
+def test_a_server_that_answers_garbage_before_any_check_cannot_be_used():
+    with LanguageToolStandIn(fault="languages-numbers") as server:
+        with pytest.raises(QAUnavailable, match="^LanguageTool answered something unexpected"):
+            QAChecker(LanguageToolSource("remote", url=server.url)).__enter__()
+
+
+def test_a_check_that_never_comes_has_a_deadline_and_is_not_asked_again():
+    with LanguageToolStandIn(fault="check-hang") as server:
+        with QAChecker(LanguageToolSource("remote", url=server.url), deadline=1) as qa:
+            started = time.monotonic()
+            with pytest.raises(QAUnavailable) as raised:
+                qa.check(ARTICLE, "fr")  # the probe of French is the request that hangs
+            elapsed = time.monotonic() - started
+            with pytest.raises(QAUnavailable) as again:
+                qa.check(ARTICLE, "fr")
+        assert len(server.checks()) == 1
+
+    assert elapsed < 3 and str(again.value) == str(raised.value)
+    assert str(raised.value) == f"LanguageTool server {server.url} stopped answering (no answer within 1 s): restart it and check again"
+
+
+def test_a_server_that_drips_its_answer_has_a_deadline():
+    with LanguageToolStandIn(fault="drip") as server:  # one byte every 0.2 s: never trips a per-read timeout
+        started = time.monotonic()
+        with pytest.raises(QAUnavailable, match="no answer within 1 s"):
+            QAChecker(LanguageToolSource("remote", url=server.url), deadline=1).__enter__()
+        assert time.monotonic() - started < 3
+
+
+def test_a_server_that_drips_its_languages_is_refused_in_seconds():
+    with LanguageToolStandIn(fault="drip") as server:
+        started = time.monotonic()
+        with pytest.raises(QAUnavailable, match="does not answer \\(no answer within 10 s\\)"):
+            find_languagetool(server.url)
+        assert time.monotonic() - started < 15
 
 
 FAKE_JAVA = """#!{python}

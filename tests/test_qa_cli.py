@@ -142,3 +142,26 @@ def test_check_over_many_files_when_the_server_dies(workspace, tmp_path):
     assert [record["qa"]["original"]["status"] for record in records] == ["done"] * 2 + ["skipped"] * 6
     assert records[5]["qa"]["original"] == {"language": "fr", "status": "skipped", "reason": f"LanguageTool server {json_server.url} {dead}"}
     assert records[5]["findings"] == [] and [f["rule_id"] for f in records[0]["findings"]] == ["FR_SPELLING_RULE"]
+
+
+@pytest.mark.parametrize("fault", ["check-empty", "languages-numbers"])
+def test_a_server_answering_something_unexpected_skips_qa_and_the_work_goes_on(workspace, tmp_path, fault):
+    article = write(tmp_path, "Titre\n\nJ’ai observé que les forces ont reculé.\n")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_bytes(article.read_bytes())
+    with LanguageToolStandIn(fault=fault) as server:
+        check = workspace.run("check", str(article), "--languagetool", server.url)
+        clean = workspace.run("clean", "--qa", str(article), "-o", str(tmp_path / "clean.txt"), "--languagetool", server.url)
+        run = workspace.run("run", str(folder), "-o", str(tmp_path / "out"), "--qa", "--languagetool", server.url)
+
+    unexpected = "LanguageTool answered something unexpected ("
+    for result in (check, clean, run):
+        assert "Traceback" not in result.stderr.decode() and unexpected in result.stderr.decode()
+    [line] = check.stderr.decode().splitlines()
+    assert check.returncode == 2 and line.startswith("error: ")
+    assert clean.returncode == 0 and (tmp_path / "clean.txt").read_text(encoding="utf-8") == "Titre\n\nLes forces ont reculé.\n"
+    assert [line for line in clean.stderr.decode().splitlines() if "QA skipped: " + unexpected in line]
+    assert run.returncode == 0, run.stderr
+    assert {"a.report.json", "b.report.json", "a.review.html", "b.review.html"} <= {p.name for p in (tmp_path / "out").iterdir()}

@@ -16,7 +16,7 @@ from translator import TranslatorError
 from translator.translate.documents import translate_documents
 from translator.translate.engines import ENGINES, engine_class
 from translator.translate.glossary import Glossary, Term, TermType, load_glossaries
-from translator.translate.memory import TranslationMemory
+from translator.translate.memory import TranslationMemory, TranslationMemoryWarning
 from translator.translate.session import open_translation
 
 from .conftest import SEED
@@ -74,6 +74,19 @@ def test_the_session_loads_the_engine_only_for_sentences_the_memory_lacks(taggin
         [again] = translation.translate(["Poutine a parlé. Le président a dit."])
     assert again.text == first.text and all(s.from_memory for s in again.segments)
     assert LOADED == ["stand-in 1"]  # everything came from memory: the model never loaded again
+
+
+def test_a_damaged_memory_is_a_warning_and_the_session_translates_anyway(tagging, tmp_path):
+    memory = tmp_path / "tm.sqlite3"
+    memory.write_bytes(b"not a translation memory, just text\n" * 200)
+    with pytest.warns(TranslationMemoryWarning, match=f"^{memory}: translation memory damaged .*: going on without it; delete it"):
+        with open_translation("fr", "en", engine=tagging, memory=memory) as translation:
+            [result] = translation.translate(["Il pleut."])
+    assert result.text == "EN: Il pleut."
+    problems = []
+    with open_translation("fr", "en", engine=tagging, memory=memory, on_memory_problem=problems.append) as translation:
+        translation.translate(["Il pleut."])
+    assert len(problems) == 1 and "damaged" in problems[0]
 
 
 def test_the_session_takes_glossaries_and_can_do_without_memory(tagging, tmp_path):

@@ -21,6 +21,11 @@ server set up for one language lists only it), and ``stop_after_checks=N`` answe
 ``/v2/check`` requests and then stops listening, as a server that dies mid-run does (the
 next connection is refused).
 
+And a misbehaving server, ``fault=`` one of :data:`FAULTS`: valid JSON of the wrong shape
+(``{}`` or ``{"error": …}`` with HTTP 500 for a check, numbers for languages, a match whose
+fields have the wrong types), a check that never answers (until the stand-in stops), or
+answers dripped one byte at a time, each in time for a per-read timeout.
+
 Run as a script (``python languagetool_standin.py -p PORT``) it serves until killed, the
 way ``java -cp languagetool-server.jar org.languagetool.server.HTTPServer -p PORT`` does.
 """
@@ -67,6 +72,15 @@ REPEAT_RULES = {"fr": ("FRENCH_WORD_REPEAT_RULE", "Faute de frappe possible : un
 _WORD = re.compile(r"[^\W\d_]+")
 _REPEAT = re.compile(r"\b([^\W\d_]+)\s+(\1)\b", re.IGNORECASE)
 _SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
+FAULTS = {
+    "check-empty": "/v2/check answers {}",
+    "check-500-json": "/v2/check answers HTTP 500 with {\"error\": \"boom\"}",
+    "check-bad-match": "/v2/check answers a match whose length is text",
+    "languages-numbers": "/v2/languages answers [1, 2, 3]",
+    "check-hang": "/v2/check never answers",
+    "drip": "every answer comes one byte every 0.2 s",
+}
+DRIP_PAUSE = 0.2
 
 
 class LanguageToolStandIn:
@@ -74,7 +88,11 @@ class LanguageToolStandIn:
     ``requests`` to count what it was asked."""
 
     def __init__(self, *, broken: Iterable[str] = ("de-DE",), port: int = 0, languages: Iterable[str] | None = None,
-                 stop_after_checks: int | None = None) -> None:
+                 stop_after_checks: int | None = None, fault: str | None = None) -> None:
+        if fault is not None and fault not in FAULTS:
+            raise ValueError(f"fault {fault!r}: not one of {', '.join(FAULTS)}")
+        self.fault = fault
+        self.stopped = threading.Event()  # ends the answers that hang or drip
         self.broken = {code.lower() for code in broken}
         served = None if languages is None else {code.lower() for code in languages}
         self.languages = [entry for entry in LANGUAGES if served is None or entry["longCode"].lower() in served]
@@ -99,6 +117,7 @@ class LanguageToolStandIn:
 
     def stop_listening(self) -> None:
         """No more connections: the next request is refused (the one being answered still is)."""
+        self.stopped.set()
         self._server.shutdown()
         self._server.server_close()
 
@@ -130,6 +149,8 @@ def _handler(standin: LanguageToolStandIn) -> type[BaseHTTPRequestHandler]:
             standin.record(method, path, parameters)
             if path == "/v2/check" and standin.stop_after_checks is not None and len(standin.checks()) >= standin.stop_after_checks:
                 standin.stop_listening()  # this answer is the last one
+            if standin.fault is not None and self._misbehave(path):
+                return
             if path == "/v2/languages":
                 self._send(200, standin.languages)
             elif path == "/v2/healthcheck":
@@ -158,6 +179,24 @@ def _handler(standin: LanguageToolStandIn) -> type[BaseHTTPRequestHandler]:
                     "matches": check(text, entry["longCode"]),
                 })
 
+        def _misbehave(self, path: str) -> bool:
+            """Answer as the stand-in's fault says, if it concerns ``path``; True when answered."""
+            fault = standin.fault
+            if path == "/v2/languages" and fault == "languages-numbers":
+                self._send(200, [1, 2, 3])
+            elif path != "/v2/check" or fault in ("languages-numbers", "drip"):
+                return False
+            elif fault == "check-empty":
+                self._send(200, {})
+            elif fault == "check-500-json":
+                self._send(500, {"error": "boom"})
+            elif fault == "check-bad-match":
+                match = _match("x", 0, 1, [], "m", "RULE", "d", "grammar", ("MISC", "Miscellaneous"))
+                self._send(200, {"matches": [{**match, "length": "one"}]})
+            else:  # check-hang
+                standin.stopped.wait()
+            return True
+
         def _send(self, status: int, payload: object) -> None:
             is_text = isinstance(payload, str)
             body = (payload if is_text else json.dumps(payload, ensure_ascii=False)).encode("utf-8")
@@ -165,7 +204,14 @@ def _handler(standin: LanguageToolStandIn) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Type", "text/plain; charset=utf-8" if is_text else "application/json")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            self.wfile.write(body)
+            if standin.fault != "drip":
+                self.wfile.write(body)
+                return
+            for byte in body:
+                if standin.stopped.wait(DRIP_PAUSE):
+                    return
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
 
         def log_message(self, format: str, *args: object) -> None:
             pass
@@ -230,8 +276,9 @@ def main(arguments: list[str] | None = None) -> None:
     parser.add_argument("-p", "--port", type=int, default=8081)
     parser.add_argument("--broken", action="append", default=[])
     parser.add_argument("--language", action="append", dest="languages", help="serve only these (repeatable)")
+    parser.add_argument("--fault", choices=FAULTS, help="misbehave this way")
     options = parser.parse_args(arguments)
-    with LanguageToolStandIn(broken=options.broken, port=options.port, languages=options.languages):
+    with LanguageToolStandIn(broken=options.broken, port=options.port, languages=options.languages, fault=options.fault):
         threading.Event().wait()
 
 

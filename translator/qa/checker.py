@@ -23,15 +23,17 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import ExitStack
+from functools import partial
 
 from ..clean.rules import RuleSet
 from ..diagnostics import Diagnostic, Level, Located, Source
 from ..document import Document, split_sentences
 from ..lang import LanguageProfile, languages, profile
 from ..translate.glossary import Glossary
-from .languagetool import LanguageToolSource, QAUnavailable, find_languagetool, library_failures, pinned_ltp_path, short_reason
+from .languagetool import (REQUEST_DEADLINE, Answer, LanguageToolSource, QAUnavailable, answer_within, find_languagetool, library_failures,
+                           pinned_ltp_path, short_reason)
 
 MAX_SUGGESTIONS = 5
 # "en" alone has no spell checker in LanguageTool; its variants do.
@@ -40,16 +42,22 @@ _PROBE_TEXT = "Test."
 _SPELLING_RULE = re.compile(r"^(?:MORFOLOGIK_RULE_|HUNSPELL_)|_SPELL(?:ER|ING)_RULE$")
 _STYLE_ISSUES = frozenset({"style", "register", "typographical", "whitespace", "formatting"})
 _NAME_PARTS = re.compile(r"[\s\-‐‑]+")  # « Abdel Fattah al-Sissi »: « al-Sissi », « al » and « Sissi » too
+# What reading JSON of another shape than LanguageTool's raises, in language_tool_python or here
+_UNEXPECTED_SHAPE = (KeyError, TypeError, AttributeError, IndexError, ValueError)
+_MATCH_FIELDS = {"offset": int, "error_length": int, "message": str, "rule_id": str, "rule_issue_type": str, "category": str}
 
 
 class QAChecker:
     """One LanguageTool for the run: ``with QAChecker(find_languagetool()) as qa: qa.check(text, "fr")``.
 
-    A local server is started on entering and stopped on leaving.
+    A local server is started on entering and stopped on leaving.  A request to a server
+    that has not answered after ``deadline`` seconds, or that answered something other
+    than LanguageTool's JSON, is a :class:`QAUnavailable`, and the server is not asked again.
     """
 
-    def __init__(self, source: LanguageToolSource, *, known_words: Iterable[str] = ()) -> None:
+    def __init__(self, source: LanguageToolSource, *, known_words: Iterable[str] = (), deadline: float = REQUEST_DEADLINE) -> None:
         self.source = source
+        self.deadline = deadline
         self._known = {_word_key(part) for word in known_words for part in (word, *word.split(), *_NAME_PARTS.split(word)) if part.strip()}
         self._known_in_capitals = {key.upper() for key in self._known}
         self._tool = None
@@ -71,8 +79,9 @@ class QAChecker:
                 # the installed version; for a download source, the library's default one
                 options = {"language_tool_download_version": self.source.version}
                 failure = f"{self.source.description}: the server did not start"
-            with library_failures(failure):
-                self._tool = LanguageTool("auto", **options)
+            construct = partial(LanguageTool, "auto", **options)  # asks the server for its languages
+            with library_failures(failure):  # a local server is not left starting after a deadline: it would keep running
+                self._tool = self._ask(construct, deadline=self.source.kind == "remote")
             stack.callback(self._tool.close)  # stops a local server
             self._stack = stack.pop_all()
         return self
@@ -97,7 +106,7 @@ class QAChecker:
         self._use(lang)
         try:
             with library_failures(f"{self.source.description} failed to check {lang}"):
-                matches = self._tool.check(text)
+                matches = self._ask(lambda: _in_shape(self._tool.check(text), text))
         except QAUnavailable as problem:
             if _unreachable(problem.__context__):
                 raise self._stopped_answering(problem.__context__) from None
@@ -124,12 +133,11 @@ class QAChecker:
             return
         self._language = None
         try:
-            self._tool.language = variant  # asks the server for its languages
-            if variant not in self._usable:
-                self._tool.check(_PROBE_TEXT)  # the language's rules load here
-        except ValueError:
-            self._unusable[variant] = f"{self.source.description} does not offer language {variant!r}"
-        except (LanguageToolError, OSError) as error:  # e.g. HTTP 500 "Could not activate rules"
+            if not self._ask(partial(_switch_language, self._tool, variant)):  # asks the server for its languages
+                self._unusable[variant] = f"{self.source.description} does not offer language {variant!r}"
+            elif variant not in self._usable:
+                self._ask(partial(self._tool.check, _PROBE_TEXT))  # the language's rules load here
+        except (LanguageToolError, OSError) as error:  # e.g. HTTP 500 "Could not activate rules"; no answer in time
             if _unreachable(error):
                 raise self._stopped_answering(error) from None
             # the answer is LanguageTool's words (with its own guess at the language, "detected: de-DE")
@@ -139,9 +147,24 @@ class QAChecker:
         self._usable.add(variant)
         self._language = variant
 
+    def _ask(self, request: Callable[[], Answer], *, deadline: bool = True) -> Answer:
+        """``request()``, within the deadline unless told otherwise; an answer of another
+        shape than LanguageTool's is a QAUnavailable, and the end of requests in this run."""
+        try:
+            return answer_within(self.deadline, request) if deadline else request()
+        except _UNEXPECTED_SHAPE as error:
+            raise self._answered_unexpectedly(error) from None
+
     def _stopped_answering(self, error: BaseException) -> QAUnavailable:
         """The server is gone: said once, and not asked again in this run."""
         self._gone = f"{self.source.description} stopped answering ({short_reason(error)}): restart it and check again"
+        return QAUnavailable(self._gone)
+
+    def _answered_unexpectedly(self, error: BaseException) -> QAUnavailable:
+        """JSON of another shape than LanguageTool's (``{}``, a list, a match missing fields…):
+        said once, and not asked again in this run."""
+        self._gone = (f"LanguageTool answered something unexpected ({type(error).__name__}: {short_reason(error)}): "
+                      f"{self.source.description} is not asked again in this run")
         return QAUnavailable(self._gone)
 
     def _is_known(self, flagged: str, lang: str = "fr") -> bool:
@@ -159,6 +182,29 @@ def _unreachable(error: BaseException | None) -> bool:
 
     unreachable = (NoConnection, Timeout, ConnectionError, TimeoutError)
     return isinstance(error, unreachable) or (error is not None and isinstance(error.__cause__, unreachable))
+
+
+def _switch_language(tool, variant: str) -> bool:
+    """Set the language of ``tool`` (after asking the server for its languages); False when it does not offer it."""
+    try:
+        tool.language = variant
+    except ValueError:  # what language_tool_python raises for a language not on the server's list
+        return False
+    return True
+
+
+def _in_shape(matches: list, text: str) -> list:
+    """``matches``, unless one lacks what a finding is made of, of the right types, within ``text`` (TypeError)."""
+    for match in matches:
+        for name, kind in _MATCH_FIELDS.items():
+            value = getattr(match, name, None)
+            if not isinstance(value, kind) or isinstance(value, bool):
+                raise TypeError(f"a match whose {name} is {value!r:.40}")
+        if not 0 <= match.offset <= len(text) or match.error_length < 0:
+            raise TypeError(f"a match at offset {match.offset}, length {match.error_length}, in a text of {len(text)} characters")
+        if not isinstance(match.replacements, list) or not all(isinstance(value, str) for value in match.replacements):
+            raise TypeError("a match whose replacements are not texts")
+    return matches
 
 
 def _profile(lang: str) -> LanguageProfile | None:

@@ -19,11 +19,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Iterator, Mapping
+import threading
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from ..errors import TranslatorError
 
@@ -34,6 +35,12 @@ HOW_TO_PROVIDE = (
     f"set {PATH_VARIABLE} to a folder holding LanguageTool-<version>/ with java on PATH, "
     "or run 'translator languagetool install' (downloads about 250 MB)"
 )
+
+# The longest any one request to LanguageTool may take, however the server paces its answer
+# (language_tool_python's own timeout is 300 s per read, tried twice).
+REQUEST_DEADLINE = 30.0
+_SERVER_PROBE_DEADLINE = 10.0
+Answer = TypeVar("Answer")
 
 _VERSION = re.compile(r"LanguageTool-(\d+\.\d+|\d{8})")  # the names language_tool_python accepts
 _JARS = ("languagetool-server.jar", "languagetool.jar")
@@ -108,8 +115,8 @@ def _remote(url: str) -> LanguageToolSource:
     base = url if "://" in url else f"http://{url}"
     base = re.sub(r"/(?:v2/?)?$", "", base) + "/"  # the library appends "v2/" itself
     try:
-        response = requests.get(f"{base}v2/languages", timeout=10)
-    except requests.RequestException as error:
+        response = answer_within(_SERVER_PROBE_DEADLINE, lambda: requests.get(f"{base}v2/languages", timeout=_SERVER_PROBE_DEADLINE))
+    except (requests.RequestException, TimeoutError) as error:
         raise QAUnavailable(
             f"LanguageTool server {base} does not answer ({short_reason(error)}): start it, "
             f"or fix --languagetool / {URL_VARIABLE}"
@@ -158,6 +165,28 @@ def pinned_ltp_path(folder: Path) -> Iterator[None]:
             del os.environ[PATH_VARIABLE]
         else:
             os.environ[PATH_VARIABLE] = before
+
+
+def answer_within(deadline: float, ask: Callable[[], Answer]) -> Answer:
+    """What ``ask()`` returns or raises, or TimeoutError when it has not finished within
+    ``deadline`` seconds; it is then left to finish in a daemon thread, which never holds up exit."""
+    outcome: list = []
+
+    def run() -> None:
+        try:
+            outcome.append((True, ask()))
+        except BaseException as error:  # handed to the caller as is
+            outcome.append((False, error))
+
+    worker = threading.Thread(target=run, name="languagetool-request", daemon=True)
+    worker.start()
+    worker.join(deadline)
+    if not outcome:
+        raise TimeoutError(f"no answer within {deadline:g} s")
+    answered, value = outcome[0]
+    if not answered:
+        raise value
+    return value
 
 
 @contextmanager

@@ -8,13 +8,14 @@ translates with, and what a Python user gets from one call::
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .documents import TranslationContext
 from .engines import Engine, Model, engine_class
 from .glossary import load_glossaries
-from .memory import TranslationMemory, default_memory_path
+from .memory import TranslationMemory, TranslationMemoryWarning, default_memory_path
 
 Progress = Callable[[int, int], None]
 
@@ -28,6 +29,7 @@ def open_translation(
     memory: Path | bool = True,
     engine: str = "argos",
     on_progress: Progress | None = None,
+    on_memory_problem: Callable[[str], None] | None = None,
 ) -> TranslationContext:
     """Everything needed to translate ``source`` into ``target``; close it (or use it as
     a context manager) to close the translation memory.
@@ -36,7 +38,10 @@ def open_translation(
     ``memory``: ``True`` for the memory in the user cache folder, a path for that file,
     ``False`` to neither read nor fill one.  ``engine`` names an entry of
     :data:`translator.translate.engines.ENGINES`.  ``on_progress(done, total)`` is
-    called as the sentences of each engine call are translated.  Raises
+    called as the sentences of each engine call are translated.  A memory that is busy,
+    damaged or out of room is a warning, to ``on_memory_problem(message)`` or else as a
+    :class:`~translator.translate.memory.TranslationMemoryWarning`, and the translation
+    goes on without it.  Raises
     :class:`~translator.errors.TranslatorError` when a glossary is invalid, the engine
     unknown or no model is installed for the pair.
     """
@@ -45,7 +50,7 @@ def open_translation(
     model: Model = kind.find_model(source, target)
     store, key = None, None
     if memory is not False:
-        store = TranslationMemory(default_memory_path() if memory is True else memory)
+        store = TranslationMemory(default_memory_path() if memory is True else memory, on_problem=on_memory_problem or _warn)
         try:
             key = store.model_checksum(model.weights)
         except BaseException:
@@ -53,6 +58,10 @@ def open_translation(
             raise
     lazy = LazyEngine(lambda: kind(model), on_progress)
     return TranslationContext(target, lazy.translate, model.model_id, terms, store, key)
+
+
+def _warn(message: str) -> None:
+    warnings.warn(message, TranslationMemoryWarning)
 
 
 class LazyEngine:
