@@ -152,3 +152,22 @@ def test_control_sequences_in_an_article_never_reach_the_terminal(tmp_path):
     shown = run_cli("clean", "--diff=side", str(article), env={"NO_COLOR": "1", "COLUMNS": "120"}).stdout.decode()
     assert "\x1b" not in shown and "\x07" not in shown
     assert "␛[2J␛[31ma eu lieu␇." in shown  # shown as pictures, one for one
+
+
+def test_on_a_terminal_the_unified_diff_and_the_findings_show_control_characters_as_pictures(tmp_path):
+    import pty
+    import subprocess
+    import sys
+
+    article = tmp_path / "esc.txt"
+    article.write_text("Titre\n\nJ’ai observé que le vote \x1b]0;pwned\x07a eu lieu\x1b[8m caché.\r\n", encoding="utf-8")
+    leader, terminal = pty.openpty()
+    result = subprocess.run([sys.executable, "-m", "translator", "clean", "--diff", str(article)], stdout=terminal,
+                            stderr=subprocess.PIPE, env={**os.environ, "NO_COLOR": "1"}, timeout=60)
+    os.close(terminal)
+    shown = os.read(leader, 65536).decode()
+    os.close(leader)
+    assert result.returncode == 0 and "\x1b" not in shown and "\x07" not in shown
+    assert "␛]0;pwned␇a eu lieu␛[8m caché." in shown
+    piped = run_cli("clean", "--diff", str(article)).stdout  # a patch piped elsewhere stays a patch
+    assert b"\x1b]0;pwned\x07" in piped

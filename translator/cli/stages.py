@@ -3,11 +3,13 @@ translation session, showing a review in the terminal."""
 
 from __future__ import annotations
 
+import sys
 from contextlib import nullcontext
 from typing import TYPE_CHECKING, Callable
 
 import typer
 
+from ..io.terminal import visible
 from ..report import emitter
 
 if TYPE_CHECKING:
@@ -23,14 +25,17 @@ class Printer:
         self.emitter = emitter(name, **options)
 
     def article(self, report: ArticleReport, *, err: bool = False) -> None:
-        text = self.emitter.article(report)
-        if text:
-            typer.echo(text, nl=False, err=err)
+        _echo(self.emitter.article(report), err)
 
     def finish(self) -> None:
-        text = self.emitter.finish()
-        if text:
-            typer.echo(text, nl=False)
+        _echo(self.emitter.finish(), False)
+
+
+def _echo(text: str, err: bool) -> None:
+    """Print; on a terminal, an article's control characters show as pictures (a patch
+    or a report piped elsewhere keeps them)."""
+    if text:
+        typer.echo(visible(text) if (sys.stderr if err else sys.stdout).isatty() else text, nl=False, err=err)
 
 
 def proofreading(enabled: bool, url: str | None, settings: Settings, job: Job, glossary=None):

@@ -32,8 +32,17 @@ from ..diagnostics import Diagnostic, Level, Located, Source
 from ..document import Document, split_sentences
 from ..lang import LanguageProfile, languages, profile
 from ..translate.glossary import Glossary
-from .languagetool import (REQUEST_DEADLINE, Answer, LanguageToolSource, QAUnavailable, answer_within, find_languagetool, library_failures,
-                           pinned_ltp_path, short_reason)
+from .languagetool import (
+    REQUEST_DEADLINE,
+    Answer,
+    LanguageToolSource,
+    QAUnavailable,
+    answer_within,
+    find_languagetool,
+    library_failures,
+    pinned_ltp_path,
+    short_reason,
+)
 
 MAX_SUGGESTIONS = 5
 # "en" alone has no spell checker in LanguageTool; its variants do.
@@ -178,7 +187,8 @@ class QAChecker:
 
 def _unreachable(error: BaseException | None) -> bool:
     """A failure to reach the server at all (refused, reset, timed out), not an answer from it."""
-    from requests.exceptions import ConnectionError as NoConnection, Timeout
+    from requests.exceptions import ConnectionError as NoConnection
+    from requests.exceptions import Timeout
 
     unreachable = (NoConnection, Timeout, ConnectionError, TimeoutError)
     return isinstance(error, unreachable) or (error is not None and isinstance(error.__cause__, unreachable))

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from ..io.terminal import visible
 from .model import Cell, Review, pieces
 
 _STYLES = {"removed": "bold red strike", "flagged": "bold yellow underline", "inserted": "bold green",
@@ -13,15 +14,6 @@ _MARKERS = {"removed": ("[-", "-]"), "inserted": ("{+", "+}"), "flagged": ("[!",
 
 _NARROW = 60  # below this many columns, the texts of a row are stacked, not side by side
 
-# control characters an article may hold (ESC sequences clear screens, move the cursor,
-# hide text) are shown as their pictures (␛, ␇…), one character for one, never sent
-_VISIBLE = {code: 0x2400 + code for code in range(0x20) if chr(code) not in "\t\n"} | {0x7F: 0x2421} | {
-    code: 0xFFFD for code in range(0x80, 0xA0)}
-
-
-def visible(text: str) -> str:
-    """``text`` with its control characters as pictures, safe to print on a terminal."""
-    return text.translate(_VISIBLE)
 
 
 def print_side_by_side(review: Review, console, *, only_changes: bool = False) -> None:
