@@ -165,3 +165,15 @@ def test_a_server_answering_something_unexpected_skips_qa_and_the_work_goes_on(w
     assert [line for line in clean.stderr.decode().splitlines() if "QA skipped: " + unexpected in line]
     assert run.returncode == 0, run.stderr
     assert {"a.report.json", "b.report.json", "a.review.html", "b.review.html"} <= {p.name for p in (tmp_path / "out").iterdir()}
+
+
+def test_clean_over_many_files_says_once_that_the_server_died(workspace, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for i in range(5):
+        write(folder, f"Article {i}.\n\nIl a recu le prix.\n", f"{i}.txt")
+    with LanguageToolStandIn(stop_after_checks=2) as server:  # the probe, then file 0
+        result = workspace.run("clean", "--qa", "--languagetool", server.url, "--check", str(folder))
+    skipped = [line for line in result.stderr.decode().splitlines() if "QA skipped" in line]
+    assert skipped == [f"{folder / '1.txt'}: QA skipped: LanguageTool server {server.url} stopped answering "
+                       "([Errno 111] Connection refused): restart it and check again"]

@@ -13,7 +13,7 @@ from ..io.files import STDIO, write_stdout
 from . import options as opt
 from .app import app
 from .progress import batch_with_progress
-from .stages import Printer, Tally, print_review, proofreading, say_skipped_checks
+from .stages import Printer, SkippedChecks, Tally, print_review, proofreading
 
 
 @app.command()
@@ -46,6 +46,7 @@ def clean(
     failing = False
     tally = Tally()
     with proofreading(qa, languagetool, project, job) as job.qa:
+        skipped_checks = SkippedChecks(job)
         for source in batch.read_each():
             [report] = job.process([source])
             written = None
@@ -59,8 +60,7 @@ def clean(
                 write_stdout(source.encode(report.clean.text))
             if written:
                 report = report.written(Located.CLEANED, written)
-            if job.qa is not None:
-                say_skipped_checks(report, job)
+            skipped_checks.say(report)
             failing = failing or report.failing(project.fail_level)
             tally.add(report)
             if side_by_side:

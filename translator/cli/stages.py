@@ -51,11 +51,19 @@ def proofreading(enabled: bool, url: str | None, settings: Settings, job: Job, g
     return run
 
 
-def say_skipped_checks(report: ArticleReport, job: Job) -> None:
-    """A text whose check was skipped for its own reason (not the run's) is named on stderr."""
-    for check in report.qa.values():
-        if check.skipped and check.skipped != job.qa.skipped:
-            typer.echo(f"{report.name}: QA skipped: {check.skipped}", err=True)
+class SkippedChecks:
+    """Says on stderr why a text's grammar check was skipped, once per reason: the run's
+    own reason was said when it started, and a server that died is not news at every file
+    after it (each report still records it)."""
+
+    def __init__(self, job: Job) -> None:
+        self.said = {job.qa.skipped} if job.qa is not None else set()
+
+    def say(self, report: ArticleReport) -> None:
+        for check in report.qa.values():
+            if check.skipped and check.skipped not in self.said:
+                self.said.add(check.skipped)
+                typer.echo(f"{report.name}: QA skipped: {check.skipped}", err=True)
 
 
 def translation(settings: Settings, source: str, target: str, *, no_cache: bool, cache, on_progress: Callable[[int, int], None] | None = None):

@@ -15,7 +15,7 @@ from ..lang import language_code
 from . import options as opt
 from .app import app
 from .progress import batch_with_progress
-from .stages import Printer, Tally, proofreading, say_skipped_checks, translation
+from .stages import Printer, SkippedChecks, Tally, proofreading, translation
 
 
 @app.command()
@@ -52,6 +52,7 @@ def translate(
     progress.clear()
     failing = False
     tally = Tally()
+    skipped_checks = SkippedChecks(job)
     for source, report in zip(sources, reports):
         if batch.output is not None:
             written = batch.write(source, report.translation.text)
@@ -59,8 +60,7 @@ def translate(
                 report = report.written(Located.TRANSLATION, written)
         elif report_format is opt.TranslateFormat.TEXT:
             write_stdout(source.encode(report.translation.text))
-        if job.qa is not None:
-            say_skipped_checks(report, job)
+        skipped_checks.say(report)
         if document is not None:
             document.article(report)
         if not quiet:
