@@ -27,15 +27,14 @@ def check_grammar(
     project: Settings = Settings(),
 ) -> None:
     """Grammar and style findings from LanguageTool (a server, or a local distribution)."""
-    from ..pipeline.job import Job
-    from ..qa.checker import QAChecker, known_words_from
+    from ..pipeline.job import Job, known_words
+    from ..qa.checker import QAChecker
     from ..qa.languagetool import QAUnavailable, find_languagetool
     from ..report.article import ArticleReport, QACheck
-    from ..translate.glossary import load_glossaries
 
     batch, progress = batch_with_progress(inputs, None, project.encoding)
     source = find_languagetool(languagetool, allow_download=allow_download)
-    words = known_words_from(load_glossaries(project.glossaries, builtin=project.builtin_glossaries), Job(project).rules("fr"))
+    words = known_words(project, rules=Job(project).rules())
     printer = Printer(str(report_format))
     found = False
     unchecked: dict[str, list[str]] = {}  # why → the files not checked for that reason

@@ -42,7 +42,7 @@ def clean(
         raise TranslatorError("--diff prints the changes and writes nothing: it cannot go with -o, --in-place or --format json|sarif")
     batch.require_output_unless(check or diff or in_place or report_format is not opt.CleanFormat.TEXT, "--check, --diff, --in-place, --format json")
     job = Job(project)
-    printer = Printer(str(report_format), rules=job.rules("fr"))
+    printer = Printer(str(report_format), rules=job.rules())
     failing = False
     tally = Tally()
     with proofreading(qa, languagetool, project, job) as job.qa:

@@ -20,7 +20,7 @@ def _rule_set(project: Settings, lang: str | None = None) -> RuleSet:
     """The rules in force for ``lang`` (``--lang``, else French)."""
     from ..pipeline.job import Job
 
-    return Job(project).rules(lang or project.lang or "fr")
+    return Job(project).rules(lang)
 
 
 @rules_app.command("list")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Callable
 
 import typer
 
+from ..diagnostics import Located
 from ..io.terminal import visible
 from ..report import emitter
 
@@ -45,7 +46,7 @@ def proofreading(enabled: bool, url: str | None, settings: Settings, job: Job, g
         return nullcontext()
     from ..pipeline.job import open_proofreading
 
-    run = open_proofreading(settings, url, glossary=glossary, rules=job.rules("fr"))
+    run = open_proofreading(settings, url, glossary=glossary, rules=job.rules())
     if run.skipped:
         typer.echo(f"QA skipped: {run.skipped}", err=True)
     return run
@@ -69,8 +70,6 @@ class SkippedChecks:
 def translation(settings: Settings, source: str, target: str, *, no_cache: bool, cache, on_progress: Callable[[int, int], None] | None = None):
     """The translation session: glossary, model package, memory; the model loads lazily.
     A memory problem is one warning line on stderr, and the translation goes on."""
-    import sys
-
     from ..translate.session import open_translation
 
     def memory_problem(message: str) -> None:
@@ -99,7 +98,7 @@ class Tally:
     def add(self, report: ArticleReport) -> None:
         self.files += 1
         self.findings += len(report.diagnostics)
-        self.changes += sum(1 for d in report.diagnostics if d.replacement is not None and d.located_in == "original")
+        self.changes += sum(1 for d in report.diagnostics if d.replacement is not None and d.located_in is Located.ORIGINAL)
 
     def line(self, verb: str, failed: int, *, changes: str = "") -> str:
         """``Cleaned 3 files: 12 findings (9 changes made), 0 failed``."""

@@ -19,7 +19,7 @@ from ..config import Settings
 from ..diagnostics import Located
 from ..errors import TranslatorError
 from ..io.files import SourceText, display_name
-from ..lang import detect_language
+from ..lang import DEFAULT_LANGUAGE, detect_language
 from ..report.article import ArticleReport, QACheck
 
 if TYPE_CHECKING:
@@ -52,8 +52,10 @@ class Job:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
 
-    def rules(self, lang: str = "fr") -> RuleSet:
-        """The rules in force for articles in ``lang``."""
+    def rules(self, lang: str | None = None) -> RuleSet:
+        """The rules in force for articles in ``lang`` (by default the settings' language,
+        else French)."""
+        lang = lang or self.settings.lang or DEFAULT_LANGUAGE
         if lang not in self._rules:
             settings = self.settings
             self._rules[lang] = load_rules(settings.rules, builtin=settings.builtin_rules, disable=settings.disable, lang=lang)
@@ -129,10 +131,18 @@ def _clean(job: Job, text: str, lang: str, name: str) -> CleanResult:
 
 def open_proofreading(settings: Settings, url: str | None = None, *, glossary: Glossary | None = None,
                       rules: RuleSet | None = None) -> QARun:
-    """The grammar check: LanguageTool at ``url`` (or found), told the glossary's and the
-    rules' words so that names are not called misspelt; ``skipped`` says why it cannot run."""
-    from ..qa.checker import QARun, known_words_from
+    """The grammar check: LanguageTool at ``url`` (or found), told the known words;
+    ``skipped`` says why it cannot run."""
+    from ..qa.checker import QARun
+
+    return QARun(url, known_words=known_words(settings, glossary=glossary, rules=rules))
+
+
+def known_words(settings: Settings, *, glossary: Glossary | None = None, rules: RuleSet | None = None) -> frozenset[str]:
+    """Words the grammar check must not call misspelt: the glossary's (the settings' when
+    none is given) and the rules' word lists."""
+    from ..qa.checker import known_words_from
     from ..translate.glossary import load_glossaries
 
     glossary = glossary or load_glossaries(settings.glossaries, builtin=settings.builtin_glossaries)
-    return QARun(url, known_words=known_words_from(glossary, rules))
+    return known_words_from(glossary, rules)
