@@ -84,13 +84,13 @@ class Batch:
 
     def write(self, source: SourceText, text: str) -> str | None:
         """Write one result to ``-o`` (in the input's encoding); the path written, if it was."""
-        target = self.target(source.name)
-        written = self.guard(source.name, lambda: write_atomic(target, source.encode(text)) or str(target))
-        return written
+        return self._write(source, self.target(source.name), text)
 
     def write_in_place(self, source: SourceText, text: str) -> str | None:
         """Rewrite the input itself (the real file behind a symlink); the path written, if it was."""
-        target = Path(os.path.realpath(source.name))
+        return self._write(source, Path(os.path.realpath(source.name)), text)
+
+    def _write(self, source: SourceText, target: Path, text: str) -> str | None:
         return self.guard(source.name, lambda: write_atomic(target, source.encode(text)) or str(target))
 
     def guard(self, name: str, action: Callable[[], T]) -> T | None:

@@ -137,18 +137,13 @@ def write_atomic(path: Path, data: bytes) -> None:
         old = path.stat() if path.exists() else None
         if old is not None and old.st_nlink > 1:
             with open(path, "r+b") as stream:
-                _write_all(stream, data)
-                stream.truncate()
-                stream.flush()
-                os.fsync(stream.fileno())
+                _write_durably(stream, data)
             return
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=temporary_prefix(path.name), suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-                stream.flush()
-                os.fsync(stream.fileno())
+                _write_durably(stream, data)
             # mkstemp makes the file private: give it the mode the file had, or a new file's
             os.chmod(temporary, old.st_mode & 0o7777 if old is not None else 0o666 & ~_umask())
             if old is not None and (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
@@ -192,6 +187,14 @@ def write_stdout(data: bytes) -> None:
         sys.stdout.buffer.flush()
     except OSError as error:
         raise TranslatorError(f"stdout: cannot write ({error.strerror or error})") from None
+
+
+def _write_durably(stream, data: bytes) -> None:
+    """``data`` as the whole content of ``stream``, on disk before it returns."""
+    _write_all(stream, data)
+    stream.truncate()
+    stream.flush()
+    os.fsync(stream.fileno())
 
 
 def _write_all(stream, data: bytes) -> None:

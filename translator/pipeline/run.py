@@ -122,8 +122,11 @@ def run_chunk(job: Job, sources: Sequence[SourceText], outdir: Path) -> list[tup
 def stamp(job: Job, lang: str, text: str) -> dict[str, object]:
     """What made an article's outputs from ``text``: a change of any of these redoes it."""
     translation = job.translation
-    return {"input": hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16],"rules": job.rules(lang).fingerprint, "glossary": translation.glossary.fingerprint if translation else None,
-            "model": translation.model_id if translation else None, "target": translation.target if translation else None,
+    return {"input": hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16],
+            "rules": job.rules(lang).fingerprint,
+            "glossary": translation.glossary.fingerprint if translation else None,
+            "model": translation.model_id if translation else None,
+            "target": translation.target if translation else None,
             "qa": job.qa.fingerprint if job.qa is not None else None}
 
 
