@@ -30,7 +30,7 @@ class Row:
 ROWS = [
     Row("missing file", ("clean", "missing.txt"), 2, "missing.txt: file not found"),
     Row("folder without -o", ("clean", "in"), 2, "several inputs or a folder need -o", {"in/a.txt": ARTICLE, "in/b.txt": ARTICLE}),
-    Row("empty folder", ("clean", "in", "-o", "out"), 2, "in: directory holds no .txt file", {"in/.keep": b""}),
+    Row("empty folder", ("clean", "in", "-o", "out"), 2, "in: directory holds no article file (.txt", {"in/.keep": b""}),
     Row("undecodable", ("clean", "a.txt"), 2, "a.txt: cannot decode as utf-8", {"a.txt": "Titre\n\nÉté.\n".encode("latin-1")}),
     Row("binary", ("clean", "a.txt"), 2, "a.txt: looks like a binary file", {"a.txt": b"\x89PNG\r\n\x1a\n\x00\x00"}),
     Row("a NUL far into the file", ("clean", "a.txt"), 2, "a.txt: looks like a binary file", {"a.txt": ARTICLE * 4 + b"\x00"}),

@@ -10,7 +10,7 @@ import typer
 
 from ..config import Settings
 from ..errors import TranslatorError
-from ..io.files import expand_inputs
+from ..io.formats import expand_inputs
 from ..lang import language_code
 from . import options as opt
 from .app import app

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..errors import TranslatorError
-from .files import STDIO, SourceText, expand_inputs, read_source, write_atomic
+from .files import STDIO, SourceText, write_atomic
+from .formats import expand_inputs, read_articles
 
 T = TypeVar("T")
 
@@ -41,12 +42,14 @@ class Batch:
     """
 
     def __init__(self, inputs: list[str], output: str | None = None, encoding: str = "utf-8", *,
-                 on_failure: OnFailure | None = None, rename: Callable[[str], str] = lambda name: name) -> None:
+                 on_failure: OnFailure | None = None, rename: Callable[[str], str] = lambda name: name,
+                 input_format: str | None = None) -> None:
         self.files = expand_inputs(inputs)
         self.several = len(self.files) > 1 or any(Path(n).is_dir() for n in inputs if n != STDIO)
         self.output = Path(output) if output is not None else None
         self.to_folder = self.output is not None and (self.several or self.output.is_dir() or output.endswith(os.sep))
         self.encoding = encoding
+        self.input_format = input_format  # --input-format; None: by each file's suffix
         self.on_failure = on_failure or (OnFailure.CONTINUE if self.several else OnFailure.RAISE)
         self.failures: list[Failure] = []
         self._rename = rename
@@ -70,12 +73,11 @@ class Batch:
             raise TranslatorError(f"several inputs or a folder need -o OUTDIR (or {alternatives})")
 
     def read_each(self) -> Iterator[SourceText]:
-        """Each input decoded, in order; unreadable ones are handled by the failure policy."""
+        """Each input's articles, in order; unreadable inputs are handled by the failure policy."""
         for name in self.files:
             self.on_file(name)
-            source = self.guard(name, lambda: read_source(name, self.encoding))
-            if source is not None:
-                yield source
+            articles = self.guard(name, lambda: list(read_articles(name, self.encoding, self.input_format)))
+            yield from articles or ()
 
     def target(self, name: str) -> Path:
         """Where the result for input ``name`` goes with ``-o``."""

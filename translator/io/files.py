@@ -10,13 +10,13 @@ import re
 import stat
 import sys
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import TranslatorError
 
 STDIO = "-"
-_TEXT_SUFFIXES = (".txt",)
 
 
 _BYTE_ORDER_MARKS = {
@@ -31,12 +31,21 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 @dataclass(frozen=True)
 class SourceText:
-    """An article read from a file or stdin, with what is needed to write it back alike."""
+    """An article read from a file, stdin or one record of a file that holds many, with
+    what is needed to write it back alike.
 
-    name: str  # the path as given, or "-" for stdin
+    ``text`` is what the rules see (for a web page, the extracted article).  ``metadata``
+    is what the input said of the article (title, url, published_at, author, site, id,
+    and a corpus record's other fields); ``origin`` is the file it came from and
+    ``format`` the input format that read it (``text``, ``html``…)."""
+
+    name: str  # the path as given, "-" for stdin, or ORIGIN#ID for one record of a corpus
     text: str
     encoding: str = "utf-8"  # UTF-16 and UTF-32 with their byte order: utf-16-le…
     bom: bytes = b""  # the byte-order mark it opened with
+    format: str = "text"
+    metadata: Mapping[str, object] = field(default_factory=dict, compare=False)
+    origin: str | None = None  # the file, when it holds more than this article
 
     def encode(self, text: str) -> bytes:
         """``text`` in the source's encoding, with its byte-order mark if it had one."""
@@ -56,12 +65,12 @@ def display_name(name: str) -> str:
 
 
 def read_source(name: str, encoding: str = "utf-8") -> SourceText:
-    """Read and decode an article; ``-`` reads stdin.
+    """Read and decode a plain-text article; ``-`` reads stdin."""
+    return decode_text(name, read_bytes(name), encoding)
 
-    UTF-16 and UTF-32 without a byte order take the file's (its byte-order mark, else
-    where its zero bytes fall), so that the article is written back as it came; text
-    with NUL characters anywhere is refused as binary."""
-    codec = _text_codec(encoding)
+
+def read_bytes(name: str) -> bytes:
+    """The bytes of file ``name`` (``-``: stdin); a file that cannot be read is an error naming it."""
     try:
         if name == STDIO and sys.stdin is None:
             raise TranslatorError("stdin is closed: give a file, or pipe the article in")
@@ -72,6 +81,16 @@ def read_source(name: str, encoding: str = "utf-8") -> SourceText:
         raise TranslatorError(f"{name}: is a directory; give files, or a directory with -o OUTDIR") from None
     except OSError as error:
         raise TranslatorError(f"{name}: cannot read ({error.strerror})") from None
+    return data
+
+
+def decode_text(name: str, data: bytes, encoding: str = "utf-8") -> SourceText:
+    """``data`` decoded as a plain-text article.
+
+    UTF-16 and UTF-32 without a byte order take the file's (its byte-order mark, else
+    where its zero bytes fall), so that the article is written back as it came; text
+    with NUL characters anywhere is refused as binary."""
+    codec = _text_codec(encoding)
     binary = TranslatorError(f"{name}: looks like a binary file (NUL bytes), not text; give a plain-text article")
     if codec in ("utf-16", "utf-32"):
         encoding = codec = _byte_order(data, codec)
@@ -213,30 +232,6 @@ def _is_special(path: Path) -> bool:
     except OSError:
         return False
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
-
-
-def expand_inputs(names: list[str]) -> list[str]:
-    """Files named on the command line, a directory standing for its ``*.txt`` files.
-
-    Missing paths are an error before anything is processed.
-    """
-    if names.count(STDIO) > 1:
-        raise TranslatorError("stdin (-) can be read only once")
-    files: list[str] = []
-    for name in names:
-        path = Path(name)
-        if name == STDIO:
-            files.append(name)
-        elif path.is_dir():
-            found = sorted(str(p) for p in path.iterdir() if p.suffix in _TEXT_SUFFIXES and p.is_file())
-            if not found:
-                raise TranslatorError(f"{name}: directory holds no .txt file")
-            files.extend(found)
-        elif path.exists():
-            files.append(name)
-        else:
-            raise TranslatorError(f"{name}: file not found")
-    return files
 
 
 def read_data_file(path: Path) -> str:
