@@ -1,15 +1,23 @@
 """The review as one standalone HTML page (its CSS and script, package data files in
-``assets/``, inlined), and an index page linking the reviews of a run."""
+``assets/``, inlined): a workspace where an editor accepts or rejects each change,
+marks flags as reviewed, edits the cleaned text and downloads the decisions; and an
+index page, the dashboard of a run."""
 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+import json
+from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib.resources import files
 from urllib.parse import quote
 
-from .model import CHANGES, Cell, Review, pieces
+from .model import CHANGES, Cell, Review, Row, pieces
+
+_LEGEND = (("removed", "removed"), ("flagged", "flagged: to rewrite"), ("inserted", "inserted"), ("term", "glossary term"),
+           ("violation", "glossary violation"), ("qa", "grammar and style"))
+_REASONS = {"violation": "glossary", "qa": "grammar and style"}  # marks whose reasons show under their row
+_KEYS = "n / p: next / previous finding · a: accept (a flag: reviewed) · r: reject (a flag: not reviewed) · e: edit the cleaned paragraph · Enter or Esc: end the edit"
 
 
 @cache
@@ -17,8 +25,15 @@ def _asset(name: str) -> str:
     return files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
 
 
-def html_page(review: Review) -> str:
-    """One standalone page: no external asset, every text escaped, prints well."""
+def _script_json(element_id: str, data: object) -> str:
+    """Data for the page's script, safe inside <script> whatever the article holds."""
+    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    return f'<script type="application/json" id="{element_id}">{text}</script>'
+
+
+def html_page(review: Review, decisions: Mapping[str, object] | None = None) -> str:
+    """One standalone page: no external asset, every text escaped, prints well; with
+    ``decisions`` (a decisions file's content) shown applied."""
     escape = html.escape
     summary_rows = []
     for key, value in review.summary.items():
@@ -28,12 +43,10 @@ def html_page(review: Review) -> str:
             value = escape(str(value))
         summary_rows.append(f"<tr><th>{escape(key)}</th><td>{value}</td></tr>")
     header_cells = "".join(f"<th>{escape(h)}</th>" for h in review.headers)
-    body_rows = []
-    for number, row in enumerate(review.rows):
-        cells = "".join(f"<td>{_html_cell(cell)}</td>" for cell in row.cells[:-1])
-        notes = "".join(f'<div class="notes">▸ {escape(note)}</div>' for note in row.notes)
-        cells += f"<td>{_html_cell(row.cells[-1])}{notes}</td>"
-        body_rows.append(f'<tr id="p{number}" class="{"changed" if row.changed else "same"}">{cells}</tr>')
+    findings = review.workspace["findings"] if review.workspace else []
+    body_rows = "\n".join(_html_row(number, row, review.headers, findings) for number, row in enumerate(review.rows))
+    legend = " ".join(f'<span class="mark {kind}">{label}</span>' for kind, label in _LEGEND)
+    data = _script_json("review-data", review.workspace or {}) + (_script_json("decisions-data", decisions) if decisions else "")
     return f"""<!DOCTYPE html>
 <html lang="{escape(review.language, quote=True)}">
 <head>
@@ -47,18 +60,17 @@ def html_page(review: Review) -> str:
 <header>
 <h1>Review: {escape(review.title)}</h1>
 <table class="summary">{''.join(summary_rows)}</table>
+<p class="legend">{legend}</p>
 </header>
-<nav><button id="previous" type="button">◀ previous</button> <button id="next" type="button">next ▶</button>
-<span id="position"></span> — <kbd>n</kbd>/<kbd>j</kbd> next change, <kbd>p</kbd>/<kbd>k</kbd> previous;
-<span class="mark removed">removed</span> <span class="mark flagged">flagged</span> <span class="mark inserted">inserted</span>
-<span class="mark term">glossary term</span> <span class="mark violation">glossary violation</span>
-<span class="mark qa">grammar and style</span></nav>
+{_toolbar(review, findings)}
+<div id="document-findings"></div>
 <table class="review">
 <thead><tr>{header_cells}</tr></thead>
 <tbody>
-{chr(10).join(body_rows)}
+{body_rows}
 </tbody>
 </table>
+{data}
 <script>
 {_asset("review.js")}</script>
 </body>
@@ -66,33 +78,123 @@ def html_page(review: Review) -> str:
 """
 
 
-def _html_cell(cell: Cell) -> str:
+def _toolbar(review: Review, findings: Sequence[dict]) -> str:
+    escape = html.escape
+    rules = sorted({f["rule"] for f in findings})
+    kinds = [kind for kind in _REASONS if any(m.kind == kind for row in review.rows for cell in row.cells for m in cell.marks)]
+    rule_options = "".join(f'<option value="{escape(r, quote=True)}">{escape(r)}</option>' for r in rules)
+    rule_options += "".join(f'<option value="{kind}">{_REASONS[kind]}</option>' for kind in kinds)
+    level_options = "".join(f'<option value="{level}">{level}</option>' for level in ("error", "warning", "info"))
+    workspace = ""
+    if review.workspace:
+        workspace = ('<button id="download" type="button">download decisions</button> '
+                     '<button id="copy-cleaned" type="button">copy cleaned text</button>'
+                     + (' <button id="copy-english" type="button">copy English</button>' if "english" in review.workspace else ""))
+    return f"""<nav class="toolbar" aria-label="findings">
+<button id="previous" type="button" aria-keyshortcuts="p">◀ previous</button>
+<span id="position" aria-live="polite"></span>
+<button id="next" type="button" aria-keyshortcuts="n">next ▶</button>
+<label>rule <select id="filter-rule"><option value="">all</option>{rule_options}</select></label>
+<label>level <select id="filter-level"><option value="">all</option>{level_options}</select></label>
+<label><input type="checkbox" id="changes-only"> changes only</label>
+{workspace}
+<span id="status" role="status"></span>
+<p class="keys">{_KEYS}</p>
+</nav>"""
+
+
+def _html_row(number: int, row: Row, headers: Sequence[str], findings: Sequence[dict]) -> str:
+    escape = html.escape
+    cells = []
+    for column, (header, cell) in enumerate(zip(headers, row.cells)):
+        text = _html_cell(cell, stops=column == 0 or None)
+        if column == 1 and findings:  # the cleaned text, editable
+            text = f'<div class="text" data-paragraph="{number}">{text}</div>'
+        cells.append(f'<td data-column="{escape(header, quote=True)}">{text}')
+    mine = [f for f in findings if f["paragraph"] == number]
+    cells[-1] += _finding_panel(mine, row) + "</td>"
+    kinds = {m.kind for cell in row.cells for m in cell.marks}
+    rules = " ".join(sorted({f["rule"] for f in mine} | (kinds & _REASONS.keys())))
+    levels = " ".join(sorted({f["level"] for f in mine}))
+    return (f'<tr id="p{number}" class="{"changed" if row.changed else "same"}" data-paragraph="{number}"'
+            f' data-rules="{escape(rules, quote=True)}" data-levels="{levels}">{"</td>".join(cells)}</tr>')
+
+
+def _finding_panel(findings: Sequence[dict], row: Row) -> str:
+    """Under a row's last column: each finding with its rule, message and buttons, then the
+    glossary and grammar reasons of its marks (shown, not only on hover)."""
+    escape = html.escape
+    entries = []
+    for finding in findings:
+        label = escape(f'{finding["rule"]} ({finding["level"]})')
+        if finding["replacement"] is None:
+            buttons = f'<button type="button" class="review" aria-pressed="false" aria-label="reviewed: {label}">reviewed</button>'
+        else:
+            buttons = (f'<button type="button" class="accept" aria-pressed="false" aria-label="accept: {label}">accept</button>'
+                       f'<button type="button" class="reject" aria-pressed="false" aria-label="reject: {label}">reject</button>')
+        entries.append(f'<div class="finding {escape(finding["level"])}" data-finding="{escape(finding["id"], quote=True)}">'
+                       f'<span class="rule">{label}</span> {escape(finding["message"])} {buttons}</div>')
+    reasons = {f'{_REASONS[m.kind]}: {m.note}': m.kind for cell in row.cells for m in cell.marks if m.kind in _REASONS}
+    entries.extend(f'<div class="reason {kind}">▸ {escape(note)}</div>' for note, kind in reasons.items())
+    return f'<div class="notes">{"".join(entries)}</div>' if entries else ""
+
+
+def _html_cell(cell: Cell, stops: bool | None = None) -> str:
+    """A cell's text, its marks as spans; each finding's first span is a stop for n/p
+    (in the original column for the rules' findings, in any column for the others)."""
     parts = []
-    for text, kinds, notes in pieces(cell):
+    for text, kinds, notes, starting in pieces(cell):
         if not kinds:
             parts.append(html.escape(text))
             continue
         note = html.escape("\n".join(notes), quote=True)
         classes = " ".join(sorted(kinds | ({"change"} if kinds & CHANGES else set())))
-        parts.append(f'<span class="mark {classes}" tabindex="0" title="{note}" data-note="{note}">{html.escape(text)}</span>')
+        attributes = f'class="mark {classes}" title="{note}" data-note="{note}"'
+        found = [m.finding for m in starting if m.finding]
+        if found:
+            attributes += f' data-finding="{html.escape(found[0], quote=True)}"'
+        if (stops and found) or any(m.kind in _REASONS for m in starting):
+            attributes += f' data-stop="{html.escape(found[0], quote=True) if found else ""}" tabindex="-1"'
+        parts.append(f"<span {attributes}>{html.escape(text)}</span>")
     return "".join(parts)
 
 
-def index_page(title: str, entries: Sequence[dict[str, object]]) -> str:
-    """A page listing reviewed articles with their counts, each linking to its review."""
+def index_page(title: str, entries: Sequence[Mapping[str, object]], run: Mapping[str, object] | None = None) -> str:
+    """The dashboard of a run: what it ran with, then each article (headline, source,
+    counts, status, a link to its review), those that failed with their error."""
     escape = html.escape
-    columns = ["article", "errors", "warnings", "info", "glossary violations", "grammar and style", "published_at"]
     rows = []
+    counts = {"needs attention": 0, "clean": 0, "failed": 0}
     for entry in entries:
-        link = f'<a href="{escape(quote(str(entry["review"]), errors="surrogateescape"), quote=True)}">{escape(str(entry["article"]))}</a>'
-        cells = [link] + [escape(str(entry.get(c, ""))) for c in columns[1:]]
-        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    head = "".join(f"<th>{escape(c)}</th>" for c in columns)
+        status = str(entry.get("status", "clean"))
+        counts[status] = counts.get(status, 0) + 1
+        name = escape(str(entry["article"]))
+        review = entry.get("review")
+        link = f'<a href="{escape(quote(str(review), errors="surrogateescape"), quote=True)}">{name}</a>' if review else name
+        headline = escape(str(entry.get("headline") or ""))
+        source = entry.get("url") or entry.get("source") or ""
+        if entry.get("url"):
+            source = f'<a href="{escape(str(source), quote=True)}">{escape(str(source))}</a>'
+        else:
+            source = escape(str(source))
+        if status == "failed":
+            detail = f'<td colspan="4" class="error">{escape(str(entry.get("error", "")))}</td>'
+        else:
+            detail = "".join(f"<td>{escape(str(entry.get(key, '')))}</td>" for key in ("changes", "flags", "glossary violations", "grammar and style"))
+        rows.append(f'<tr class="{escape(status.replace(" ", "-"))}"><td><span class="status">{escape(status)}</span></td>'
+                    f'<td><strong>{headline or name}</strong><br>{link} <span class="source">{source}</span>'
+                    f'<br><span class="date">{escape(str(entry.get("published_at") or ""))}</span></td>{detail}</tr>')
+    totals = " · ".join(f"{count} {status}" for status, count in counts.items())
+    settings = "".join(f"<tr><th>{escape(str(k))}</th><td>{escape(str(v))}</td></tr>" for k, v in (run or {}).items())
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(title)}</title>
 <style>{_asset("index.css").rstrip()}</style></head>
 <body><h1>{escape(title)}</h1>
-<table><thead><tr>{head}</tr></thead><tbody>
+<p class="totals">{len(entries)} articles: {totals}</p>
+<table class="settings">{settings}</table>
+<table class="articles"><thead><tr><th>status</th><th>article</th><th>changes</th><th>flags</th><th>glossary violations</th><th>grammar and style</th></tr></thead><tbody>
 {chr(10).join(rows)}
 </tbody></table></body></html>
 """

@@ -11,15 +11,17 @@ carrying the rule's message.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from pathlib import Path
 
 from ..clean.cleaner import CleanResult
 from ..diagnostics import Diagnostic, Located
-from ..document import Document
+from ..document import Document, Paragraph
 from ..report.article import ArticleReport
 from ..translate.documents import Segment, TranslationResult
 
@@ -29,12 +31,14 @@ CHANGES = frozenset({"removed", "flagged", "inserted", "violation", "qa"})
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """A highlighted span of a cell: ``kind`` is removed, flagged, inserted, term, violation or qa."""
+    """A highlighted span of a cell: ``kind`` is removed, flagged, inserted, term, violation or qa;
+    ``finding`` is the id of the clean finding it shows (``""``: none)."""
 
     start: int
     end: int
     kind: str
     note: str = ""
+    finding: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,7 @@ class Review:
     rows: tuple[Row, ...]
     summary: dict[str, object] = field(default_factory=dict)
     language: str = "fr"  # the articles' language, the page's ``lang``
+    workspace: dict[str, object] | None = None  # what the page needs to decide on each finding: see ``workspace``
 
 
 # --- building rows ----------------------------------------------------------------------------
@@ -111,23 +116,82 @@ def _common_length(a: list[str], b: list[str]) -> int:
 
 def clean_review(name: str, result: CleanResult) -> Review:
     """Original vs cleaned, each artefact marked with its rule and message."""
-    return Review(name, ("original", "cleaned"), tuple(_clean_rows(result)), clean_summary(result))
+    ids = finding_ids(result)
+    return Review(name, ("original", "cleaned"), tuple(_clean_rows(result, ids)), clean_summary(result), workspace=workspace(name, result, ids))
 
 
-def _clean_rows(result: CleanResult) -> Iterable[Row]:
+def finding_ids(result: CleanResult) -> list[str]:
+    """The stable id of each clean finding, in order: rule id + ":" + 12 hex digits of
+    sha256 over the rule, the paragraph and the text it covers (``-2``, ``-3``… when the
+    same rule finds the same text again in a paragraph)."""
+    ids, seen = [], Counter()
+    for finding in result.findings:
+        key = f"{finding.rule_id}\n{finding.paragraph}\n{result.original[finding.start:finding.end]}"
+        seen[key] += 1
+        digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        ids.append(f"{finding.rule_id}:{digest}" + (f"-{seen[key]}" if seen[key] > 1 else ""))
+    return ids
+
+
+def workspace(name: str, result: CleanResult, ids: Sequence[str]) -> dict[str, object]:
+    """The page's data: each paragraph of the original (its text, its cleaned text or None
+    when deleted, the text after it), and each clean finding with its id and its span in
+    its paragraph, so that the page can put together the text an editor's decisions give."""
+    document = Document.parse(result.original)
+    cleaned_of = dict(zip(result.kept, (p.text for p in Document.parse(result.text).paragraphs)))
+    paragraphs = [{"text": p.text, "cleaned": cleaned_of.get(p.index), "separator": document.separator_after(p),
+                   "lineBreak": document.line_break_after(p)} for p in document.paragraphs]
+    starts = [p.start for p in document.paragraphs]
+    findings = []
+    for finding_id, finding in zip(ids, result.findings):
+        offset = starts[finding.paragraph] if finding.paragraph is not None else 0
+        findings.append({"id": finding_id, "rule": finding.rule_id, "level": str(finding.level), "action": finding.action,
+                         "message": finding.message, "paragraph": finding.paragraph, "start": finding.start - offset,
+                         "end": finding.end - offset, "original": finding.original, "replacement": finding.replacement})
+    return {"article": Path(name).name, "decisionsFile": f"{Path(name).name.removesuffix('.txt').removesuffix('.fr')}.decisions.json", "prefix": document.text[: starts[0]] if starts else document.text, "cleaned": result.text,
+            "paragraphs": paragraphs, "findings": findings}
+
+
+def _clean_rows(result: CleanResult, ids: Sequence[str]) -> Iterable[Row]:
     original = Document.parse(result.original).paragraphs
     cleaned = Document.parse(result.text).paragraphs
     cleaned_of = dict(zip(result.kept, cleaned))
     for paragraph in original:
-        findings = [f for f in result.findings if f.paragraph == paragraph.index]
+        findings = [(i, f) for i, f in zip(ids, result.findings) if f.paragraph == paragraph.index]
         marks = tuple(
-            Mark(f.start - paragraph.start, f.end - paragraph.start, "flagged" if f.replacement is None else "removed", f"{f.rule_id}: {f.message}")
-            for f in findings
+            Mark(f.start - paragraph.start, f.end - paragraph.start, "flagged" if f.replacement is None else "removed", f"{f.rule_id}: {f.message}", i)
+            for i, f in findings
         )
         after = cleaned_of.get(paragraph.index)
-        inserted = tuple(word_diff(paragraph.text, after.text)[1]) if after and after.text != paragraph.text else ()
-        cleaned = Cell(after.text, inserted, after.start) if after else Cell("")
+        if after:
+            inserted = tuple(word_diff(paragraph.text, after.text)[1]) if after.text != paragraph.text else ()
+            cleaned = Cell(after.text, inserted + _flags_in_cleaned(paragraph, [f for _, f in findings], after.text), after.start)
+        else:
+            cleaned = Cell("")
         yield Row((Cell(paragraph.text, marks, paragraph.start), cleaned), tuple(m.note for m in marks))
+
+
+def _flags_in_cleaned(paragraph: Paragraph, findings: Sequence[Diagnostic], cleaned: str) -> tuple[Mark, ...]:
+    """The flagged spans of a paragraph where they are in its cleaned text (the text to rewrite):
+    each offset moved by the changes before it, one inside a change put at that change's edge."""
+    changes = sorted((f for f in findings if f.replacement is not None), key=lambda f: f.start)
+
+    def moved(offset: int, at_end: bool) -> int:
+        shift = 0
+        for change in changes:
+            if change.end <= offset:
+                shift += len(change.replacement) - (change.end - change.start)
+            elif change.start < offset:
+                return change.start + shift + (len(change.replacement) if at_end else 0) - paragraph.start
+        return offset + shift - paragraph.start
+
+    marks = []
+    for flag in findings:
+        if flag.replacement is None:
+            start, end = max(0, moved(flag.start, False)), min(len(cleaned), moved(flag.end, True))
+            if start < end:
+                marks.append(Mark(start, end, "flagged", f"{flag.rule_id}: {flag.message}"))
+    return tuple(marks)
 
 
 def text_review(name_a: str, a: str, name_b: str, b: str) -> Review:
@@ -166,7 +230,8 @@ def translation_review(name: str, result: CleanResult, translation: TranslationR
                "glossary violations": len(translation.violations)}
     if translation.untranslated:
         summary["untranslated sentences"] = len(translation.untranslated)
-    return Review(name, ("original", "cleaned", "English"), tuple(rows), summary)
+    data = {**(clean.workspace or {}), "english": translation.text}
+    return Review(name, ("original", "cleaned", "English"), tuple(rows), summary, workspace=data)
 
 
 def _english_marks(offset: int, segments: Sequence[Segment], flagged: dict[tuple[int, int], str]) -> tuple[Mark, ...]:
@@ -228,11 +293,13 @@ def clean_summary(result: CleanResult) -> dict[str, object]:
 # --- splitting a cell into styled pieces --------------------------------------------------------
 
 
-def pieces(cell: Cell) -> list[tuple[str, frozenset[str], tuple[str, ...]]]:
-    """The cell's text cut at every mark boundary: (text, kinds covering it, their notes)."""
+def pieces(cell: Cell) -> list[tuple[str, frozenset[str], tuple[str, ...], tuple[Mark, ...]]]:
+    """The cell's text cut at every mark boundary: (text, kinds covering it, their notes,
+    the marks that begin there)."""
     cuts = sorted({0, len(cell.text), *(m.start for m in cell.marks), *(m.end for m in cell.marks)})
     result = []
     for start, end in zip(cuts, cuts[1:]):
         covering = [m for m in cell.marks if m.start <= start and end <= m.end]
-        result.append((cell.text[start:end], frozenset(m.kind for m in covering), tuple(dict.fromkeys(m.note for m in covering if m.note))))
+        result.append((cell.text[start:end], frozenset(m.kind for m in covering), tuple(dict.fromkeys(m.note for m in covering if m.note)),
+                       tuple(m for m in covering if m.start == start)))
     return result

@@ -52,7 +52,7 @@ def _terminal_text(cell: Cell, colour: bool):
     from rich.text import Text
 
     text = Text()
-    for piece, kinds, _ in pieces(cell):
+    for piece, kinds, *_ in pieces(cell):
         piece = visible(piece)
         kind = next((k for k in _STYLES if k in kinds), None)
         if kind is None:
