@@ -103,3 +103,36 @@ def installed(workspace, installed_packages) -> Workspace:
     per run: each workspace gets its own copy of the installed model folder)."""
     shutil.copytree(installed_packages, workspace.packages)
     return workspace
+
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is required in CI (make test installs Debian's chromium package)")
+        pytest.skip("no Chromium on this machine: install Debian's chromium package to run the browser tests")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        # launch_persistent_context: our own fresh --user-data-dir, as the issue asks
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=executable, args=CHROMIUM_ARGS,
+            headless=True, viewport={"width": 1400, "height": 900},
+        )
+        yield context
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def seed_review(tmp_path_factory, tiny_package):
+    workspace = Workspace(tmp_path_factory.mktemp("review"))
+    assert workspace.run("models", "install", str(tiny_package)).returncode == 0
+    page = workspace.root / "review.html"
+    result = workspace.run("review", str(SEED), "--to", "en", "-o", str(page))
+    assert result.returncode == 0, result.stderr
+    return page

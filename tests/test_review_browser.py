@@ -1,45 +1,6 @@
 """The review page as an editor sees it, in a real headless Chromium (Debian's package)."""
 
-import os
-import shutil
-
-import pytest
-
-from .conftest import SEED
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    executable = shutil.which("chromium") or shutil.which("chromium-browser")
-    if executable is None:
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is required in CI (make test installs Debian's chromium package)")
-        pytest.skip("no Chromium on this machine: install Debian's chromium package to run the browser tests")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        # launch_persistent_context: our own fresh --user-data-dir, as the issue asks
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=executable, args=CHROMIUM_ARGS,
-            headless=True, viewport={"width": 1400, "height": 900},
-        )
-        yield context
-        context.close()
-
-
-@pytest.fixture(scope="module")
-def seed_review(tmp_path_factory, tiny_package):
-    from .conftest import Workspace
-
-    workspace = Workspace(tmp_path_factory.mktemp("review"))
-    assert workspace.run("models", "install", str(tiny_package)).returncode == 0
-    page = workspace.root / "review.html"
-    result = workspace.run("review", str(SEED), "--to", "en", "-o", str(page))
-    assert result.returncode == 0, result.stderr
-    return page
+from .conftest import SEED, SEED_CLEAN
 
 
 def test_three_columns_with_artefacts_and_glossary_marks(browser, seed_review):
@@ -87,4 +48,25 @@ def test_a_script_in_the_article_is_shown_not_run(browser, tmp_path):
     assert page.title() == f"Review: {article}"
     assert page.evaluate("window.pwned") is None
     assert "<script>document.title='pwned'; window.pwned = 1;</script>" in page.locator("table.review").inner_text()
+    page.close()
+
+
+def test_glossary_terms_stay_out_of_the_tab_order_and_the_english_copies(browser, seed_review):
+    browser.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = browser.new_page()
+    page.goto(seed_review.as_uri())
+    assert page.locator(".mark.term").count() > 0
+    assert page.locator('.mark.term[tabindex]:not([tabindex="-1"])').count() == 0
+    reached = set()
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("document.activeElement.className"))
+    assert not any("term" in name for name in reached)
+    page.locator("#copy-english").click()
+    page.wait_for_function("document.getElementById('status').textContent === 'English copied'")
+    english = page.evaluate("navigator.clipboard.readText()")
+    assert english.startswith("Putin") and english == page.evaluate("JSON.parse(document.getElementById('review-data').textContent).english")
+    page.locator("#copy-cleaned").click()
+    page.wait_for_function("document.getElementById('status').textContent === 'cleaned text copied'")
+    assert page.evaluate("navigator.clipboard.readText()") == SEED_CLEAN.read_text(encoding="utf-8")
     page.close()
