@@ -191,3 +191,26 @@ def test_on_a_small_screen_the_columns_stack_and_nothing_scrolls_sideways(browse
     assert page.locator("td .mark.removed").first.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
     assert page.evaluate("document.documentElement.scrollWidth") <= 400
     page.close()
+
+
+def test_the_index_is_a_dashboard_that_fits_a_small_screen(browser, tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "poutine.fr.txt").write_bytes(SEED.read_bytes())
+    (inputs / "calme.txt").write_text("Grève levée à la SNCF\n\nLe trafic reprend mardi.\n", encoding="utf-8")
+    (inputs / "bad.txt").write_bytes(b"Caf\xe9\n")
+    out = tmp_path / "out"
+    assert run_cli("run", str(inputs), "-o", str(out), "--disable", "fr.pull-quote").returncode == 1
+    page = open_page(browser, out / "index.html", width=400, height=800)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 400
+    rows = {row.locator(".status").inner_text(): row for row in page.locator("table.articles tbody tr").all()}
+    assert set(rows) == {"needs attention", "clean", "failed"}
+    assert "Poutine discutera de la « deuxième phase »" in rows["needs attention"].inner_text()
+    assert "Grève levée à la SNCF" in rows["clean"].inner_text()
+    assert "bad.txt: cannot decode as utf-8" in rows["failed"].inner_text()
+    assert rows["needs attention"].locator("a", has_text="poutine").get_attribute("href") == "poutine.review.html"
+    assert rows["needs attention"].locator("a", has_text="cleaned text").get_attribute("href") == "poutine.clean.fr.txt"
+    settings = page.locator("table.settings").inner_text()
+    assert "built-in" in settings and "disabled: fr.pull-quote" in settings and "model" in settings
+    assert "3 articles: 1 needs attention · 1 clean · 1 failed" in page.locator(".totals").inner_text()
+    page.close()

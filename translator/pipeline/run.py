@@ -39,6 +39,7 @@ from ..review.model import article_review
 from .job import Job
 
 CHUNK_SIZE = 32
+_LINKS = {"review": "review", "clean": "cleaned text", "english": "English", "report": "report"}  # the dashboard's names of outputs
 
 
 @dataclass
@@ -100,7 +101,11 @@ def run_pipeline(
             else:
                 report.failed.append((name, problem))
     saved = _saved_reports(files, outdir, job.translation is not None)
-    write_atomic(outdir / "index.html", index_page("translator run", _index_entries(saved, outdir, job.translation is not None)).encode())
+    failed = dict(report.failed)
+    entries = _index_entries({name: r for name, r in saved.items() if name not in failed}, outdir, job.translation is not None)
+    entries += [{"article": display_name(article_name(name)), "source": display_name(name), "status": "failed", "error": problem}
+                for name, problem in report.failed]
+    write_atomic(outdir / "index.html", index_page("translator run", entries, run_settings(job)).encode())
     skipped_checks = {name: _qa_skipped(saved_report) for name, saved_report in saved.items()}
     report.qa_skipped = [(name, reasons[0]) for name, reasons in skipped_checks.items() if reasons]
     return report
@@ -212,20 +217,42 @@ def _saved_reports(files: Sequence[str], outdir: Path, translated: bool) -> dict
     return saved
 
 
+def run_settings(job: Job) -> dict[str, str]:
+    """What a run cleans and translates with, for people: the dashboard's heading."""
+    settings, translation = job.settings, job.translation
+    rules = " + ".join((["built-in"] if settings.builtin_rules else []) + [str(path) for path in settings.rules]) or "none"
+    if settings.disable:
+        rules += f" (disabled: {', '.join(settings.disable)})"
+    return {"rules": f"{rules}, fingerprint {job.rules().fingerprint}",
+            "glossary": translation.glossary.description if translation else "no translation",
+            "model": f"{translation.model_id} → {translation.target}" if translation else "no translation",
+            "grammar and style": "LanguageTool" if job.qa is not None else "not checked"}
+
+
 def _index_entries(saved: dict[str, dict], outdir: Path, translated: bool) -> list[dict[str, object]]:
+    """One dashboard entry per article with a report: its headline, source, counts and status."""
     entries = []
     for name, report in saved.items():
         outputs = outputs_of(outdir, article_name(name), translated)
         findings = report["findings"]
-        levels = [f["level"] for f in findings if f["source"] == Source.CLEAN]
+        clean = [f for f in findings if f["source"] == Source.CLEAN]
+        levels = [f["level"] for f in clean]
+        open_findings = [f for f in findings if f["level"] != "info" and "decision" not in f]
+        metadata = report["clean"]["metadata"]
         entries.append({
             "article": display_name(article_name(name)),
             "review": outputs["review"].name,
+            "links": {_LINKS[kind]: path.name for kind, path in outputs.items()},
+            "source": display_name(name),
+            "headline": metadata.get("title") or report["clean"]["text"].lstrip().split("\n", 1)[0],
+            "status": "needs attention" if open_findings else "clean",
+            "changes": sum(f["replacement"] is not None for f in clean),
+            "flags": sum(f["replacement"] is None for f in clean),
             "errors": levels.count("error"),
             "warnings": levels.count("warning"),
             "info": levels.count("info"),
             "glossary violations": sum(f["source"] == Source.GLOSSARY for f in findings) if translated else "",
-            "published_at": report["clean"]["metadata"].get("published_at", ""),
+            "published_at": metadata.get("published_at", ""),
             "grammar and style": _grammar_and_style(report),
         })
     return entries

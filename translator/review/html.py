@@ -159,6 +159,10 @@ def _html_cell(cell: Cell, stops: bool | None = None) -> str:
     return "".join(parts)
 
 
+def _href(target: str) -> str:
+    return html.escape(quote(target, errors="surrogateescape"), quote=True)
+
+
 def index_page(title: str, entries: Sequence[Mapping[str, object]], run: Mapping[str, object] | None = None) -> str:
     """The dashboard of a run: what it ran with, then each article (headline, source,
     counts, status, a link to its review), those that failed with their error."""
@@ -170,7 +174,9 @@ def index_page(title: str, entries: Sequence[Mapping[str, object]], run: Mapping
         counts[status] = counts.get(status, 0) + 1
         name = escape(str(entry["article"]))
         review = entry.get("review")
-        link = f'<a href="{escape(quote(str(review), errors="surrogateescape"), quote=True)}">{name}</a>' if review else name
+        link = f'<a href="{_href(str(review))}">{name}</a>' if review else name
+        others = " · ".join(f'<a href="{_href(str(target))}">{escape(str(kind))}</a>'
+                            for kind, target in dict(entry.get("links") or {}).items() if kind != "review")
         headline = escape(str(entry.get("headline") or ""))
         source = entry.get("url") or entry.get("source") or ""
         if entry.get("url"):
@@ -182,7 +188,7 @@ def index_page(title: str, entries: Sequence[Mapping[str, object]], run: Mapping
         else:
             detail = "".join(f"<td>{escape(str(entry.get(key, '')))}</td>" for key in ("changes", "flags", "glossary violations", "grammar and style"))
         rows.append(f'<tr class="{escape(status.replace(" ", "-"))}"><td><span class="status">{escape(status)}</span></td>'
-                    f'<td><strong>{headline or name}</strong><br>{link} <span class="source">{source}</span>'
+                    f'<td><strong>{headline or name}</strong><br>{link} <span class="links">{others}</span><br><span class="source">{source}</span>'
                     f'<br><span class="date">{escape(str(entry.get("published_at") or ""))}</span></td>{detail}</tr>')
     totals = " · ".join(f"{count} {status}" for status, count in counts.items())
     settings = "".join(f"<tr><th>{escape(str(k))}</th><td>{escape(str(v))}</td></tr>" for k, v in (run or {}).items())
