@@ -171,3 +171,35 @@ def test_on_a_terminal_the_unified_diff_and_the_findings_show_control_characters
     assert "␛]0;pwned␇a eu lieu␛[8m caché." in shown
     piped = run_cli("clean", "--diff", str(article)).stdout  # a patch piped elsewhere stays a patch
     assert b"\x1b]0;pwned\x07" in piped
+
+
+def test_side_by_side_on_a_terminal_goes_through_the_pager_once_with_more_than_colour(tmp_path):
+    import pty
+    import subprocess
+    import sys
+
+    recorder = tmp_path / "pager.py"
+    recorder.write_text("import os, sys\nwith open(sys.argv[1], 'ab') as out:\n"
+                        "    out.write(b'<<PAGER LESS=' + os.environ.get('LESS', '').encode() + b'>>' + sys.stdin.buffer.read())\n",
+                        encoding="utf-8")
+    pages = tmp_path / "paged.txt"
+    other = tmp_path / "other.txt"
+    other.write_text("Grève à la SNCF\n\nJ’ai observé que le trafic est perturbé mardi.\n", encoding="utf-8")
+    leader, terminal = pty.openpty()
+    env = {**os.environ, "PAGER": f"{sys.executable} {recorder} {pages}", "COLUMNS": "120", "TERM": "xterm-256color"}
+    env.pop("NO_COLOR", None)
+    env.pop("LESS", None)
+    result = subprocess.run([sys.executable, "-m", "translator", "clean", "--diff=side", str(SEED), str(other)],
+                            stdout=terminal, stderr=subprocess.PIPE, env=env, timeout=60)
+    os.close(terminal)
+    os.close(leader)
+    assert result.returncode == 0, result.stderr
+    paged = pages.read_text(encoding="utf-8")
+    assert paged.count("<<PAGER") == 1 and paged.startswith("<<PAGER LESS=FRX>>")  # one pager for both articles, colours kept
+    plain = ANSI.sub("", paged)
+    assert "fr.persona-intro" in plain and "Grève à la SNCF" in plain
+    # removed text is struck through, inserted text underlined: not told apart by colour alone
+    assert re.search(r"\x1b\[[0-9;]*\b9\b[0-9;]*mJ’ai observé que", paged)
+    assert re.search(r"\x1b\[[0-9;]*\b4\b[0-9;]*mLes\b", paged)
+    piped = run_cli("clean", "--diff=side", str(SEED), env={"PAGER": f"{sys.executable} {recorder} {tmp_path / 'never.txt'}"})
+    assert piped.returncode == 0 and b"fr.persona-intro" in piped.stdout and not (tmp_path / "never.txt").exists()

@@ -13,7 +13,7 @@ from ..io.files import STDIO, write_stdout
 from . import options as opt
 from .app import app
 from .progress import batch_with_progress
-from .stages import Printer, SkippedChecks, Tally, print_review, proofreading
+from .stages import Printer, SkippedChecks, Tally, paged_reviews, print_review, proofreading
 
 
 @app.command()
@@ -45,7 +45,7 @@ def clean(
     printer = Printer(str(report_format), rules=job.rules())
     failing = False
     tally = Tally()
-    with proofreading(qa, languagetool, project, job) as job.qa:
+    with proofreading(qa, languagetool, project, job) as job.qa, paged_reviews(side_by_side) as console:
         skipped_checks = SkippedChecks(job)
         for source in batch.read_each():
             [report] = job.process([source])
@@ -66,7 +66,7 @@ def clean(
             if side_by_side:
                 from ..review.model import clean_review
 
-                print_review(clean_review(source.name, report.clean))
+                print_review(clean_review(source.name, report.clean), console=console)
                 continue
             if diff:
                 Printer("diff").article(report)

@@ -4,7 +4,8 @@ translation session, showing a review in the terminal."""
 from __future__ import annotations
 
 import sys
-from contextlib import nullcontext
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from typing import TYPE_CHECKING, Callable
 
 import typer
@@ -14,6 +15,8 @@ from ..io.terminal import visible
 from ..report import emitter
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from ..config import Settings
     from ..pipeline.job import Job
     from ..report.article import ArticleReport
@@ -80,13 +83,31 @@ def translation(settings: Settings, source: str, target: str, *, no_cache: bool,
                             memory=False if no_cache else (cache or True), on_progress=on_progress, on_memory_problem=memory_problem)
 
 
-def print_review(review, *, only_changes: bool = False) -> None:
-    """A review side by side in the terminal."""
+@contextmanager
+def paged_reviews(enabled: bool = True) -> Iterator[Console | None]:
+    """The console a command prints its side-by-side reviews on, all of them through one
+    pager on a terminal (None: the command prints none)."""
+    if not enabled:
+        yield None
+        return
     from rich.console import Console
 
+    from ..review.terminal import paged
+
+    console = Console(highlight=False)
+    with paged(console):
+        yield console
+
+
+def print_review(review, *, only_changes: bool = False, console: Console | None = None) -> None:
+    """A review side by side in the terminal, on ``console`` (by default a paged one of its own)."""
     from ..review.terminal import print_side_by_side
 
-    print_side_by_side(review, Console(highlight=False), only_changes=only_changes)
+    if console is None:
+        with paged_reviews() as console:
+            print_side_by_side(review, console, only_changes=only_changes)
+    else:
+        print_side_by_side(review, console, only_changes=only_changes)
 
 
 class Tally:

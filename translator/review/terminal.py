@@ -1,19 +1,56 @@
-"""The review in a terminal: a Rich table, one row per paragraph, changes coloured
-(or bracketed without colour)."""
+"""The review in a terminal: a Rich table, one row per paragraph, changes coloured and
+styled (removed text struck through, inserted text underlined) or bracketed without
+colour; paged through ``$PAGER`` (``less -R`` by default) on a terminal."""
 
 from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from ..io.terminal import visible
 from .model import Cell, Review, pieces
 
-_STYLES = {"removed": "bold red strike", "flagged": "bold yellow underline", "inserted": "bold green",
-           "violation": "bold white on red", "qa": "bold blue underline", "term": "bold cyan"}
+_STYLES = {"removed": "bold red strike", "flagged": "bold yellow italic", "inserted": "bold green underline",
+           "violation": "bold white on red", "qa": "blue italic", "term": "cyan"}
 _MARKERS = {"removed": ("[-", "-]"), "inserted": ("{+", "+}"), "flagged": ("[!", "!]"),
             "violation": ("[!!", "!!]"), "qa": ("[?", "?]"), "term": ("<", ">")}
 
 
 _NARROW = 60  # below this many columns, the texts of a row are stacked, not side by side
 
+
+@contextmanager
+def paged(console) -> Iterator[None]:
+    """What ``console`` prints inside goes through the pager when stdout is a terminal."""
+    if not (console.is_terminal and sys.stdout.isatty()):
+        yield
+        return
+    from rich.pager import Pager
+
+    class CommandPager(Pager):
+        def show(self, content: str) -> None:
+            page(content)
+
+    with console.pager(pager=CommandPager(), styles=True):
+        yield
+
+
+def page(content: str) -> None:
+    """Show ``content`` through ``$PAGER`` (run by the shell, as git does), else ``less -R``;
+    straight on stdout when there is no pager or ``PAGER`` is empty or ``cat``."""
+    command = os.environ.get("PAGER")
+    if command is None:
+        command = "less -R" if shutil.which("less") else ""
+    if command.strip() in ("", "cat"):
+        sys.stdout.write(content)
+        sys.stdout.flush()
+        return
+    env = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}  # as git: colours, and no pager for a short text
+    subprocess.run(command, shell=True, input=content.encode("utf-8", "replace"), env=env, check=False)
 
 
 def print_side_by_side(review: Review, console, *, only_changes: bool = False) -> None:
