@@ -13,7 +13,7 @@ from ..io.files import STDIO, write_stdout
 from . import options as opt
 from .app import app
 from .progress import batch_with_progress
-from .stages import Printer, SkippedChecks, Tally, paged_reviews, print_review, proofreading
+from .stages import Printer, SkippedChecks, Tally, print_review, proofreading
 
 
 @app.command()
@@ -33,6 +33,7 @@ def clean(
 ) -> None:
     """Remove rewriting-bot artefacts and show every change."""
     from ..pipeline.job import Job
+    from ..review.terminal import paged_console
 
     batch, progress = batch_with_progress(inputs, output, project.encoding)
     if in_place and (output is not None or STDIO in batch.files):
@@ -45,7 +46,7 @@ def clean(
     printer = Printer(str(report_format), rules=job.rules())
     failing = False
     tally = Tally()
-    with proofreading(qa, languagetool, project, job) as job.qa, paged_reviews(side_by_side) as console:
+    with proofreading(qa, languagetool, project, job) as job.qa, paged_console(side_by_side) as console:
         skipped_checks = SkippedChecks(job)
         for source in batch.read_each():
             [report] = job.process([source])

@@ -4,8 +4,7 @@ translation session, showing a review in the terminal."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from typing import TYPE_CHECKING, Callable
 
 import typer
@@ -83,28 +82,12 @@ def translation(settings: Settings, source: str, target: str, *, no_cache: bool,
                             memory=False if no_cache else (cache or True), on_progress=on_progress, on_memory_problem=memory_problem)
 
 
-@contextmanager
-def paged_reviews(enabled: bool = True) -> Iterator[Console | None]:
-    """The console a command prints its side-by-side reviews on, all of them through one
-    pager on a terminal (None: the command prints none)."""
-    if not enabled:
-        yield None
-        return
-    from rich.console import Console
-
-    from ..review.terminal import paged
-
-    console = Console(highlight=False)
-    with paged(console):
-        yield console
-
-
 def print_review(review, *, only_changes: bool = False, console: Console | None = None) -> None:
     """A review side by side in the terminal, on ``console`` (by default a paged one of its own)."""
-    from ..review.terminal import print_side_by_side
+    from ..review.terminal import paged_console, print_side_by_side
 
     if console is None:
-        with paged_reviews() as console:
+        with paged_console() as console:
             print_side_by_side(review, console, only_changes=only_changes)
     else:
         print_side_by_side(review, console, only_changes=only_changes)

@@ -10,9 +10,13 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from ..io.terminal import visible
 from .model import Cell, Review, pieces
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 _STYLES = {"removed": "bold red strike", "flagged": "bold yellow italic", "inserted": "bold green underline",
            "violation": "bold white on red", "qa": "blue italic", "term": "cyan"}
@@ -24,19 +28,25 @@ _NARROW = 60  # below this many columns, the texts of a row are stacked, not sid
 
 
 @contextmanager
-def paged(console) -> Iterator[None]:
-    """What ``console`` prints inside goes through the pager when stdout is a terminal."""
-    if not (console.is_terminal and sys.stdout.isatty()):
-        yield
+def paged_console(enabled: bool = True) -> Iterator[Console | None]:
+    """The console a command prints its side-by-side reviews on: all of them go through
+    one pager when stdout is a terminal (None: the command prints none)."""
+    if not enabled:
+        yield None
         return
+    from rich.console import Console
     from rich.pager import Pager
 
     class CommandPager(Pager):
         def show(self, content: str) -> None:
             page(content)
 
+    console = Console(highlight=False)
+    if not (console.is_terminal and sys.stdout.isatty()):
+        yield console
+        return
     with console.pager(pager=CommandPager(), styles=True):
-        yield
+        yield console
 
 
 def page(content: str) -> None:
