@@ -109,7 +109,8 @@ def _html_row(number: int, row: Row, headers: Sequence[str], findings: Sequence[
     for column, (header, cell) in enumerate(zip(headers, row.cells)):
         text = _html_cell(cell, stops=column == 0 or None)
         if column == 1 and findings:  # the cleaned text, editable
-            text = f'<div class="text" data-paragraph="{number}">{text}</div>'
+            editable = f' contenteditable="plaintext-only" aria-label="cleaned paragraph {number + 1}, editable"' if cell.text else ""
+            text = f'<div class="text" data-paragraph="{number}"{editable}>{text}</div>'
         cells.append(f'<td data-column="{escape(header, quote=True)}">{text}')
     mine = [f for f in findings if f["paragraph"] == number]
     cells[-1] += _finding_panel(mine, row) + "</td>"

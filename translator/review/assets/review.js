@@ -254,8 +254,14 @@
   all('.text[data-paragraph]').forEach(function (cell) { shown[cell.dataset.paragraph] = cell.innerHTML; });
   var saved = $('decisions-data');
   if (saved) load(JSON.parse(saved.textContent));
-  paragraphs.forEach(function (p, i) { renderCleaned(i); });
-  findings.forEach(renderFinding);
+  var touched = {};  // the page comes with every change accepted: redraw only what decisions or edits alter
+  Object.keys(edits).forEach(function (i) { touched[i] = true; });
+  Object.keys(decisions).forEach(function (id) {
+    if (!byId[id]) return;
+    renderFinding(byId[id]);
+    if (byId[id].paragraph !== null) touched[byId[id].paragraph] = true;
+  });
+  Object.keys(touched).forEach(function (i) { renderCleaned(Number(i)); });
 
   document.addEventListener('click', function (event) {
     var button = event.target.closest('.finding button');
