@@ -10,11 +10,14 @@
   var decisions = {};  // id -> accepted | rejected | reviewed: what the editor decided
   var edits = {};      // paragraph -> the text the editor wrote for it
   var lost = [];       // what a loaded decisions file holds that this page cannot place
-  var shown = {};      // paragraph -> the cleaned cell as the page came (every change accepted)
+  var shown = {};      // paragraph -> the cleaned cell as the page came, and its text
+  var baseline = {};   // ids of the changes the page's cleaned text was made without (rejected in Python)
+  (data.rejected || []).forEach(function (id) { baseline[id] = true; });
   var stops = [], current = -1;
 
   function isChange(f) { return f.replacement !== null; }
   function rejected(f) { return decisions[f.id] === 'rejected'; }
+  function differs(f) { return rejected(f) !== Boolean(baseline[f.id]); }  // decided otherwise than the page's text
   function changesIn(i) {
     return findings.filter(function (f) { return f.paragraph === i && isChange(f); })
       .sort(function (a, b) { return a.start - b.start; });
@@ -25,7 +28,7 @@
   /** Paragraph i with the accepted changes made, its flags where they land; null: deleted. */
   function decided(i) {
     var changes = changesIn(i);
-    if (!changes.some(rejected)) return {text: paragraphs[i].cleaned, marks: null};
+    if (!changes.some(differs)) return {text: paragraphs[i].cleaned, marks: null};
     var p = paragraphs[i], text = '', at = 0, marks = [], moves = [];
     changes.forEach(function (c) {
       if (rejected(c) || c.start < at) return;
@@ -56,7 +59,7 @@
   /** The whole cleaned text as Python assembles it, then each edit made once. */
   function decidedText() {
     var text = data.cleaned;
-    if (findings.some(rejected)) {
+    if (findings.some(function (f) { return isChange(f) && differs(f); })) {
       var kept = [];
       paragraphs.forEach(function (p, i) { var t = decided(i).text; if (t !== null) kept.push([i, t]); });
       text = kept.length ? data.prefix : '';
@@ -101,7 +104,7 @@
     if (i in edits) {
       cell.textContent = edits[i];
     } else if (result.marks === null) {
-      cell.innerHTML = shown[i];
+      if (shown[i].text === result.text) cell.innerHTML = shown[i].html; else cell.textContent = result.text || '';
     } else {
       cell.textContent = '';
       var text = result.text || '', cuts = [0, text.length];
@@ -251,7 +254,7 @@
 
   // --- wiring --------------------------------------------------------------------------------------
 
-  all('.text[data-paragraph]').forEach(function (cell) { shown[cell.dataset.paragraph] = cell.innerHTML; });
+  all('.text[data-paragraph]').forEach(function (cell) { shown[cell.dataset.paragraph] = {html: cell.innerHTML, text: cell.textContent}; });
   var saved = $('decisions-data');
   if (saved) load(JSON.parse(saved.textContent));
   var touched = {};  // the page comes with every change accepted: redraw only what decisions or edits alter
