@@ -214,3 +214,24 @@ def test_the_index_is_a_dashboard_that_fits_a_small_screen(browser, tmp_path):
     assert "built-in" in settings and "disabled: fr.pull-quote" in settings and "model" in settings
     assert "3 articles: 1 needs attention · 1 clean · 1 failed" in page.locator(".totals").inner_text()
     page.close()
+
+
+def test_grammar_reasons_show_inline_and_are_stops_of_their_own(browser, tmp_path):
+    from .support.languagetool_standin import LanguageToolStandIn
+
+    article = tmp_path / "vote.txt"
+    article.write_text("Le vote\n\nJ’ai observé que le le vote a eu lieu mardi.\n", encoding="utf-8")
+    page_file = tmp_path / "vote.review.html"
+    with LanguageToolStandIn() as server:
+        result = run_cli("review", str(article), "--qa", "--languagetool", server.url, "-o", str(page_file))
+    assert result.returncode == 0, result.stderr
+    page = open_page(browser, page_file)
+    reason = page.locator('tr[data-paragraph="1"] .reason.qa')
+    assert reason.is_visible() and "grammar and style:" in reason.inner_text()
+    assert page.locator("#position").inner_text() == "– / 2 findings"  # the framing and the repeated word
+    page.select_option("#filter-rule", "qa")
+    page.locator("#next").click()
+    assert page.locator("#position").inner_text() == "1 / 1 finding"
+    assert "qa" in page.evaluate("document.activeElement.className")
+    assert page.errors == []
+    page.close()
