@@ -105,7 +105,7 @@ def run_pipeline(
     entries = _index_entries({name: r for name, r in saved.items() if name not in failed}, outdir, job.translation is not None)
     entries += [{"article": display_name(article_name(name)), "source": display_name(name), "status": "failed", "error": problem}
                 for name, problem in report.failed]
-    write_atomic(outdir / "index.html", index_page("translator run", entries, run_settings(job)).encode())
+    write_atomic(outdir / "index.html", index_page("translator run", entries, _run_settings(job)).encode())
     skipped_checks = {name: _qa_skipped(saved_report) for name, saved_report in saved.items()}
     report.qa_skipped = [(name, reasons[0]) for name, reasons in skipped_checks.items() if reasons]
     return report
@@ -217,7 +217,7 @@ def _saved_reports(files: Sequence[str], outdir: Path, translated: bool) -> dict
     return saved
 
 
-def run_settings(job: Job) -> dict[str, str]:
+def _run_settings(job: Job) -> dict[str, str]:
     """What a run cleans and translates with, for people: the dashboard's heading."""
     settings, translation = job.settings, job.translation
     rules = " + ".join((["built-in"] if settings.builtin_rules else []) + [str(path) for path in settings.rules]) or "none"
