@@ -8,12 +8,11 @@ from typing import Annotated, Optional
 import typer
 
 from ..config import Settings
-from ..diagnostics import Source
 from ..errors import TranslatorError
 from ..io.files import read_source, write_atomic, write_stdout
 from . import options as opt
 from .app import app
-from .stages import Printer
+from .stages import say_decision_problems
 
 DecisionsOption = Annotated[Optional[Path], typer.Option("--decisions", metavar="FILE", help="An editor's decisions (as the review page downloads them) [apply: default NAME.decisions.json beside the article].")]
 
@@ -35,15 +34,12 @@ def apply(
     if output is not None and article != "-" and output.resolve() == Path(article).resolve():
         raise TranslatorError(f"{output}: -o would overwrite the article; choose another file")
     [report] = Job(project).process([source], decisions=[chosen])
-    problems = [d for d in report.diagnostics if d.source is Source.DECISIONS]
     data = source.encode(report.clean.text)
     if output is None:
         write_stdout(data)
     else:
         write_atomic(output, data)
-    if problems:
-        Printer("text").article(_only(report, problems), err=True)
-    raise typer.Exit(1 if problems else 0)
+    raise typer.Exit(1 if say_decision_problems(report) else 0)
 
 
 def load_for(article: str, decisions: Path | None):
@@ -57,9 +53,3 @@ def load_for(article: str, decisions: Path | None):
             raise TranslatorError(f"{decisions}: no decisions file beside the article; give one with --decisions FILE")
     return load_decisions(decisions)
 
-
-def _only(report, diagnostics):
-    """The report with only these findings (to print them alone)."""
-    import dataclasses
-
-    return dataclasses.replace(report, clean=dataclasses.replace(report.clean, findings=tuple(diagnostics)))

@@ -52,5 +52,7 @@ def run(
     if outcome.qa_skipped:
         reasons = "; ".join(dict.fromkeys(reason for _, reason in outcome.qa_skipped))
         typer.echo(f"QA skipped for {len(outcome.qa_skipped)} of {len(outcome.done) + len(outcome.skipped)} articles: {reasons}", err=True)
+    for problem in outcome.decision_problems:
+        typer.echo(f"warning: {problem}", err=True)
     typer.echo(f"{len(outcome.done)} done, {len(outcome.skipped)} up to date, {len(outcome.failed)} failed; see {output / 'index.html'}", err=True)
     raise typer.Exit(1 if outcome.failed else 0)

@@ -72,6 +72,11 @@ class Decisions:
     path: str = field(default="", metadata={"internal": True})
     fingerprint: str = field(default="", metadata={"internal": True})  # sha256 of the file
 
+    def to_dict(self) -> dict[str, object]:
+        """As the file holds it (what the review page embeds)."""
+        return {"schema": self.schema, "article": self.article, "decisions": {k: str(v) for k, v in self.decisions.items()},
+                "edits": [{"before": e.before, "after": e.after} for e in self.edits]}
+
     @property
     def rejected(self) -> frozenset[str]:
         return frozenset(key for key, value in self.decisions.items() if value is Decision.REJECTED)
@@ -137,10 +142,7 @@ def load_decisions(path: Path) -> Decisions:
         decisions = build(Decisions, content)
     except SchemaError as error:
         line = _json_line(raw, error.location)
-        problem = "unknown field" if error.unknown else error.problem
-        if error.unknown and not error.location[:-1]:
-            problem += " (allowed: schema, article, decisions, edits)"
-        raise TranslatorError(f"{path}{f':{line}' if line else ''}: field '{error.field}': {problem}") from None
+        raise TranslatorError(f"{path}{f':{line}' if line else ''}: field '{error.field}': {error.problem}") from None
     return dataclasses.replace(decisions, path=str(path), fingerprint=hashlib.sha256(data).hexdigest())
 
 
