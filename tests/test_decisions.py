@@ -10,8 +10,10 @@ import shutil
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 from translator.clean.cleaner import clean_text
+from translator.review.model import clean_review
 
 from .conftest import ROOT, SEED, run_cli
 
@@ -45,12 +47,25 @@ def test_every_finding_has_an_id_stable_across_runs_and_unrelated_edits():
     report = json.loads(run_cli("clean", "--format", "json", str(SEED)).stdout)
     jsonschema.validate(report, REPORT_SCHEMA)
     assert [f["id"] for f in report["findings"]] == ids
+    review = clean_review("seed", clean_text(text))  # what the review page is built from
+    assert [f.id for f in review.findings] == ids
+    assert {m.id for row in review.rows for m in row.cells[0].marks} == set(ids)
 
 
-def test_apply_gives_the_decided_text_byte_for_byte(tmp_path):
-    result = run_cli("apply", str(SEED), "--decisions", str(SEED_DECISIONS))
+CASES = sorted(DATA.glob("*.decisions.json"))
+
+
+@pytest.mark.parametrize("decisions", CASES, ids=[case.name.removesuffix(".decisions.json") for case in CASES])
+def test_apply_gives_the_decided_text_byte_for_byte(decisions):
+    """Each case: NAME.decisions.json on NAME.fr.txt (here, or the bundled example) must give NAME.decided.fr.txt."""
+    stem = decisions.name.removesuffix(".decisions.json")
+    article = next(path for path in (DATA / f"{stem}.fr.txt", SEED.parent / f"{stem}.fr.txt") if path.exists())
+    result = run_cli("apply", str(article), "--decisions", str(decisions))
     assert result.returncode == 0, result.stderr
-    assert result.stdout == SEED_DECIDED.read_bytes()
+    assert result.stdout == (DATA / f"{stem}.decided.fr.txt").read_bytes()
+
+
+def test_apply_reads_the_decisions_beside_the_article_and_clean_takes_them_too(tmp_path):
     # by default, NAME.decisions.json beside the article; -o writes the text there
     shutil.copy(SEED, tmp_path / "poutine-bielorussie.fr.txt")
     shutil.copy(SEED_DECISIONS, tmp_path / "poutine-bielorussie.decisions.json")
@@ -124,3 +139,55 @@ def test_review_and_run_pick_up_the_decisions_beside_the_article(tmp_path):
            "on fr.persona-intro:0123456789ab: the article has no such change or flag any more (its text or the rules changed); " \
            "decide on its findings again" in lines
     assert lines[-1].startswith("1 done, 0 up to date")
+
+
+HAND_EDIT_ARTICLE = ("Sommet à Minsk\n\nJ’ai observé que le président russe a rencontré le ministre jeudi. Le gouvernement a annoncé un accord.\n\n"
+                     "La visite sera très courte. Les troupes sont à la frontière.\n")
+
+
+def _created_since(memory: Path, moment: float) -> list[str]:
+    import sqlite3
+
+    with sqlite3.connect(memory) as db:
+        return [row[0] for row in db.execute("SELECT source FROM translations WHERE created >= ?", (moment,))]
+
+
+def test_run_keeps_a_hand_edit_and_the_english_follows_it(installed, tmp_path):
+    import time
+
+    articles, out, memory = installed.root / "in", installed.root / "out", installed.root / "memory.sqlite3"
+    articles.mkdir()
+    (articles / "a.fr.txt").write_text(HAND_EDIT_ARTICLE, encoding="utf-8")
+    command = ("run", "in", "--to", "en", "-o", "out", "--cache", str(memory))
+    assert installed.run(*command).returncode == 0
+    cleaned = out / "a.clean.fr.txt"
+    assert "The visit will be very" in (out / "a.en.txt").read_text(encoding="utf-8")
+
+    edited = cleaned.read_bytes().replace("La visite sera très courte.".encode(), "La réunion sera très courte.".encode())
+    cleaned.write_bytes(edited)
+    second_run = time.time()
+    result = installed.run(*command)
+    assert result.returncode == 0, result.stderr
+    assert cleaned.read_bytes() == edited  # never overwritten
+    english = (out / "a.en.txt").read_text(encoding="utf-8")
+    assert "The meeting will be very" in english and "visit" not in english  # the English follows the edit
+    assert _created_since(memory, second_run) == ["La réunion sera très courte."]  # only the changed sentence was translated
+    report = json.loads((out / "a.report.json").read_text(encoding="utf-8"))
+    jsonschema.validate(report, REPORT_SCHEMA)
+    assert report["clean"]["hand_edited"] is True and report["clean"]["text"] == edited.decode()
+    assert report["written"]["a.clean.fr.txt"]["hand_edited"] is True and report["written"]["a.en.txt"]["hand_edited"] is False
+    assert "a.clean.fr.txt" in (out / "index.html").read_text(encoding="utf-8")
+
+    outputs = {path.name: path.read_bytes() for path in out.iterdir()}
+    third_run = time.time()
+    result = installed.run(*command)
+    assert result.returncode == 0 and "0 done, 1 up to date" in result.stderr.decode()
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == outputs
+    assert _created_since(memory, third_run) == []
+
+    english = out / "a.en.txt"
+    english.write_text("My own English.\n", encoding="utf-8")
+    (articles / "a.fr.txt").write_text(HAND_EDIT_ARTICLE.replace("jeudi", "lundi"), encoding="utf-8")
+    result = installed.run(*command)
+    assert result.returncode == 0 and "1 done" in result.stderr.decode()
+    assert english.read_text(encoding="utf-8") == "My own English.\n" and cleaned.read_bytes() == edited
