@@ -4,6 +4,7 @@ changes undone by the cleaner, edits, reviewed flags, stale decisions reported, 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
@@ -191,3 +192,21 @@ def test_run_keeps_a_hand_edit_and_the_english_follows_it(installed, tmp_path):
     result = installed.run(*command)
     assert result.returncode == 0 and "1 done" in result.stderr.decode()
     assert english.read_text(encoding="utf-8") == "My own English.\n" and cleaned.read_bytes() == edited
+
+
+def test_an_output_a_killed_run_left_before_its_report_is_no_hand_edit(tmp_path):
+    """A run writes the texts, then the report: killed in between, the texts differ from
+    what the old report fingerprinted, yet they are the run's own, not an editor's."""
+    articles, out = tmp_path / "in", tmp_path / "out"
+    articles.mkdir()
+    article = articles / "a.fr.txt"
+    article.write_text(HAND_EDIT_ARTICLE, encoding="utf-8")
+    assert run_cli("run", str(articles), "-o", str(out)).returncode == 0
+    old_report = (out / "a.report.json").read_bytes()
+    article.write_text(HAND_EDIT_ARTICLE.replace("jeudi", "lundi"), encoding="utf-8")
+    assert run_cli("run", str(articles), "-o", str(out)).returncode == 0
+    expected = {path.name: path.read_bytes() for path in out.iterdir()}
+    (out / "a.report.json").write_bytes(old_report)  # as if killed before writing the new report
+    assert run_cli("run", str(articles), "-o", str(out)).returncode == 0
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == expected
+    assert json.loads(expected["a.report.json"])["written"]["a.clean.fr.txt"] == {"sha256": hashlib.sha256(expected["a.clean.fr.txt"]).hexdigest(), "hand_edited": False}

@@ -69,14 +69,15 @@ class Job:
                 edited: Sequence[str | None] | None = None) -> list[ArticleReport]:
         """Reports for these articles, in order; translation runs once for all of them.
         ``decisions``: each article's editor's decisions (None: none); ``edited``: each
-        one's cleaned text as an editor left it by hand, when they did (it is translated)."""
+        one's cleaned text as an editor left it by hand, when they did (it is translated;
+        one that reads as the cleaner's is no hand edit)."""
         decisions = decisions or [None] * len(sources)
         languages = [self.language(source.text) for source in sources]
         cleaned = self._clean_all(sources, languages, decisions) if self.cleaning else [None] * len(sources)
         cleaned = [d.apply(result) if d is not None and result is not None else result for d, result in zip(decisions, cleaned)]
         if edited is not None:
-            cleaned = [dataclasses.replace(result, text=text, hand_edited=True) if text is not None and result is not None else result
-                       for result, text in zip(cleaned, edited)]
+            cleaned = [dataclasses.replace(result, text=text, hand_edited=True) if None not in (text, result) and text != result.text
+                       else result for result, text in zip(cleaned, edited)]
         texts = [result.text if result is not None else source.text for source, result in zip(sources, cleaned)]
         translated = self.translation.translate(texts) if self.translation is not None else [None] * len(sources)
         reports = []

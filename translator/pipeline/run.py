@@ -255,6 +255,8 @@ def _write_article(outdir: Path, source: SourceText, article: ArticleReport, mad
     texts = {"clean": source.encode(article.clean.text)}
     if translation is not None:
         texts["english"] = source.encode(translation.text)
+    # an output that reads as this run's own (a run killed before its report) is no hand edit
+    edited = {kind: data for kind, data in edited.items() if (article.clean.hand_edited if kind == "clean" else data != texts.get(kind))}
     texts = {kind: data for kind, data in texts.items() if kind not in edited}
     written = {outputs_of(outdir, name, True)[kind].name: {"sha256": hashlib.sha256(data).hexdigest(), "hand_edited": kind in edited}
                for kind, data in sorted({**texts, **edited}.items())}
