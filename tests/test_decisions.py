@@ -178,6 +178,7 @@ def test_run_keeps_a_hand_edit_and_the_english_follows_it(installed, tmp_path):
     assert report["clean"]["hand_edited"] is True and report["clean"]["text"] == edited.decode()
     assert report["written"]["a.clean.fr.txt"]["hand_edited"] is True and report["written"]["a.en.txt"]["hand_edited"] is False
     assert "a.clean.fr.txt" in (out / "index.html").read_text(encoding="utf-8")
+    assert "Kept as edited by hand (the English follows the cleaned text): out/a.clean.fr.txt" in result.stderr.decode()
 
     outputs = {path.name: path.read_bytes() for path in out.iterdir()}
     third_run = time.time()

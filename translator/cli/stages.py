@@ -108,7 +108,8 @@ class Tally:
     def add(self, report: ArticleReport) -> None:
         self.files += 1
         self.findings += len(report.diagnostics)
-        self.changes += sum(1 for d in report.diagnostics if d.replacement is not None and d.located_in is Located.ORIGINAL)
+        self.changes += sum(1 for d in report.diagnostics
+                            if d.replacement is not None and d.located_in is Located.ORIGINAL and d.decision != "rejected")
 
     def line(self, verb: str, failed: int, *, changes: str = "") -> str:
         """``Cleaned 3 files: 12 findings (9 changes made), 0 failed``."""

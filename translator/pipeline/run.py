@@ -60,6 +60,7 @@ class RunReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     qa_skipped: list[tuple[str, str]] = field(default_factory=list)
     decision_problems: list[str] = field(default_factory=list)  # an editor's decisions that no longer fit
+    hand_edited: list[str] = field(default_factory=list)  # outputs edited by hand, kept as they are
 
 
 def article_name(path: str) -> str:
@@ -121,6 +122,8 @@ def run_pipeline(
     report.qa_skipped = [(name, reasons[0]) for name, reasons in skipped_checks.items() if reasons]
     report.decision_problems = [f"{display_name(name)}: {f['message']}" for name, saved_report in saved.items()
                                 for f in saved_report["findings"] if f["source"] == Source.DECISIONS]
+    report.hand_edited = [display_name(str(outdir / file)) for saved_report in saved.values()
+                          for file, entry in saved_report.get("written", {}).items() if entry["hand_edited"]]
     return report
 
 
