@@ -9,8 +9,6 @@ import pytest
 import yaml
 
 from translator import clean_text
-from translator.review.html import html_page
-from translator.review.model import clean_review
 
 from .conftest import ROOT, SEED, run_cli
 
@@ -73,23 +71,22 @@ def test_decisions_made_on_the_page_give_the_text_apply_makes(browser, tmp_path,
     assert page.errors == []
     page.close()
     applied = run_cli("apply", str(article), "--decisions", str(decisions))
-    if b"No such command 'apply'" in applied.stderr:  # PENDING: the decisions helper's branch
-        pytest.xfail("translator apply lands with the decisions branch")
     assert applied.returncode == 0, applied.stderr
     assert applied.stdout == expected.encode()
 
 
-def test_a_decisions_file_in_the_page_shows_applied_and_what_vanished_is_said(browser, tmp_path):
-    result = clean_text(SEED.read_text(encoding="utf-8"))
-    review = clean_review("poutine.fr.txt", result)
-    ids = {f["rule"]: f["id"] for f in reversed(review.workspace["findings"])}
+def test_a_decisions_file_beside_the_article_shows_applied_and_what_vanished_is_said(browser, tmp_path):
+    article = tmp_path / "poutine.fr.txt"
+    article.write_bytes(SEED.read_bytes())
+    ids = {f.rule_id: f.id for f in reversed(clean_text(SEED.read_text(encoding="utf-8")).findings)}
     decisions = {"schema": "translator-decisions/1", "article": "poutine.fr.txt",
                  "decisions": {ids["fr.duplicate-headline"]: "rejected", ids["fr.pull-quote"]: "reviewed",
                                "fr.gone:0123456789ab": "rejected"},
                  "edits": [{"before": "pour un voyage officiel de deux jours", "after": "pour une visite de deux jours"},
                            {"before": "no such text", "after": "x"}]}
-    page_file = tmp_path / "page.html"
-    page_file.write_text(html_page(review, decisions), encoding="utf-8")
+    (tmp_path / "poutine.decisions.json").write_text(json.dumps(decisions), encoding="utf-8")
+    page_file = tmp_path / "poutine.review.html"
+    assert run_cli("review", str(article), "-o", str(page_file)).returncode == 0
     page = open_page(browser, page_file)
     assert page.locator(f'.finding[data-finding="{ids["fr.duplicate-headline"]}"] .reject').get_attribute("aria-pressed") == "true"
     assert page.locator(f'.finding[data-finding="{ids["fr.pull-quote"]}"] .review').get_attribute("aria-pressed") == "true"
@@ -100,6 +97,12 @@ def test_a_decisions_file_in_the_page_shows_applied_and_what_vanished_is_said(br
     again = page.evaluate("translatorReview.decisionsFile()")
     assert again["decisions"] == decisions["decisions"]  # nothing dropped
     assert {"before": "no such text", "after": "x"} in again["edits"]
+    applied = run_cli("apply", str(article))
+    assert applied.stdout.decode() == page.evaluate("translatorReview.decidedText()")  # the page and apply agree
+    # accepting the repeat again on the page: the text follows
+    page.locator(f'.finding[data-finding="{ids["fr.duplicate-headline"]}"] .accept').click()
+    assert page.locator('.text[data-paragraph="1"]').count() == 0 or page.locator('.text[data-paragraph="1"]').inner_text() == ""
+    assert page.errors == []
     page.close()
 
 

@@ -31,9 +31,9 @@ def _script_json(element_id: str, data: object) -> str:
     return f'<script type="application/json" id="{element_id}">{text}</script>'
 
 
-def html_page(review: Review, decisions: Mapping[str, object] | None = None) -> str:
-    """One standalone page: no external asset, every text escaped, prints well; with
-    ``decisions`` (a decisions file's content) shown applied."""
+def html_page(review: Review) -> str:
+    """One standalone page: no external asset, every text escaped, prints well; the
+    editor's decisions, when the review has some, shown applied."""
     escape = html.escape
     summary_rows = []
     for key, value in review.summary.items():
@@ -46,7 +46,7 @@ def html_page(review: Review, decisions: Mapping[str, object] | None = None) -> 
     findings = review.workspace["findings"] if review.workspace else []
     body_rows = "\n".join(_html_row(number, row, review.headers, findings) for number, row in enumerate(review.rows))
     legend = " ".join(f'<span class="mark {kind}">{label}</span>' for kind, label in _LEGEND)
-    data = _script_json("review-data", review.workspace or {}) + (_script_json("decisions-data", decisions) if decisions else "")
+    data = _script_json("review-data", review.workspace or {}) + (_script_json("decisions-data", review.decisions) if review.decisions else "")
     return f"""<!DOCTYPE html>
 <html lang="{escape(review.language, quote=True)}">
 <head>
@@ -151,7 +151,7 @@ def _html_cell(cell: Cell, stops: bool | None = None) -> str:
         note = html.escape("\n".join(notes), quote=True)
         classes = " ".join(sorted(kinds | ({"change"} if kinds & CHANGES else set())))
         attributes = f'class="mark {classes}" title="{note}" data-note="{note}"'
-        found = [m.finding for m in starting if m.finding]
+        found = [m.id for m in starting if m.id]
         if found:
             attributes += f' data-finding="{html.escape(found[0], quote=True)}"'
         if (stops and found) or any(m.kind in _REASONS for m in starting):
@@ -184,13 +184,14 @@ def index_page(title: str, entries: Sequence[Mapping[str, object]], run: Mapping
             source = f'<a href="{escape(str(source), quote=True)}">{escape(str(source))}</a>'
         else:
             source = escape(str(source))
+        edited = f'<br><span class="edited">edited by hand: {escape(str(entry["edited by hand"]))}</span>' if entry.get("edited by hand") else ""
         if status == "failed":
             detail = f'<td colspan="4" class="error">{escape(str(entry.get("error", "")))}</td>'
         else:
             detail = "".join(f"<td>{escape(str(entry.get(key, '')))}</td>" for key in ("changes", "flags", "glossary violations", "grammar and style"))
         rows.append(f'<tr class="{escape(status.replace(" ", "-"))}"><td><span class="status">{escape(status)}</span></td>'
                     f'<td><strong>{headline or name}</strong><br>{link} <span class="links">{others}</span><br><span class="source">{source}</span>'
-                    f'<br><span class="date">{escape(str(entry.get("published_at") or ""))}</span></td>{detail}</tr>')
+                    f'<br><span class="date">{escape(str(entry.get("published_at") or ""))}</span>{edited}</td>{detail}</tr>')
     totals = " · ".join(f"{count} {status}" for status, count in counts.items())
     settings = "".join(f"<tr><th>{escape(str(k))}</th><td>{escape(str(v))}</td></tr>" for k, v in (run or {}).items())
     return f"""<!DOCTYPE html>

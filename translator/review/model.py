@@ -11,7 +11,6 @@ carrying the rule's message.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -20,10 +19,11 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from ..clean.cleaner import CleanResult
-from ..diagnostics import Diagnostic, Located
+from ..diagnostics import Diagnostic, Located, Source
 from ..document import Document, Paragraph
 from ..report.article import ArticleReport
 from ..translate.documents import Segment, TranslationResult
+from .decisions import Decisions
 
 _TOKEN = re.compile(r"\w+|[^\w\s]|\s+")
 CHANGES = frozenset({"removed", "flagged", "inserted", "violation", "qa"})
@@ -31,14 +31,13 @@ CHANGES = frozenset({"removed", "flagged", "inserted", "violation", "qa"})
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """A highlighted span of a cell: ``kind`` is removed, flagged, inserted, term, violation or qa;
-    ``finding`` is the id of the clean finding it shows (``""``: none)."""
+    """A highlighted span of a cell: ``kind`` is removed, flagged, inserted, term, violation or qa."""
 
     start: int
     end: int
     kind: str
     note: str = ""
-    finding: str = ""
+    id: str | None = None  # the finding's stable id, for a mark a cleaning finding makes
 
 
 @dataclass(frozen=True)
@@ -71,6 +70,8 @@ class Review:
     summary: dict[str, object] = field(default_factory=dict)
     language: str = "fr"  # the articles' language, the page's ``lang``
     workspace: dict[str, object] | None = None  # what the page needs to decide on each finding: see ``workspace``
+    findings: tuple[Diagnostic, ...] = ()  # the cleaning findings, each with its id and the editor's decision
+    decisions: dict[str, object] | None = None  # the editor's decisions file, as the page embeds it
 
 
 # --- building rows ----------------------------------------------------------------------------
@@ -116,56 +117,47 @@ def _common_length(a: list[str], b: list[str]) -> int:
 
 def clean_review(name: str, result: CleanResult) -> Review:
     """Original vs cleaned, each artefact marked with its rule and message."""
-    ids = finding_ids(result)
-    return Review(name, ("original", "cleaned"), tuple(_clean_rows(result, ids)), clean_summary(result), workspace=workspace(name, result, ids))
+    return Review(name, ("original", "cleaned"), tuple(_clean_rows(result)), clean_summary(result), workspace=workspace(name, result),
+                  findings=result.findings)
 
 
-def finding_ids(result: CleanResult) -> list[str]:
-    """The stable id of each clean finding, in order: rule id + ":" + 12 hex digits of
-    sha256 over the rule, the paragraph and the text it covers (``-2``, ``-3``… when the
-    same rule finds the same text again in a paragraph)."""
-    ids, seen = [], Counter()
-    for finding in result.findings:
-        key = f"{finding.rule_id}\n{finding.paragraph}\n{result.original[finding.start:finding.end]}"
-        seen[key] += 1
-        digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:12]
-        ids.append(f"{finding.rule_id}:{digest}" + (f"-{seen[key]}" if seen[key] > 1 else ""))
-    return ids
-
-
-def workspace(name: str, result: CleanResult, ids: Sequence[str]) -> dict[str, object]:
+def workspace(name: str, result: CleanResult) -> dict[str, object]:
     """The page's data: each paragraph of the original (its text, its cleaned text or None
     when deleted, the text after it), and each clean finding with its id and its span in
-    its paragraph, so that the page can put together the text an editor's decisions give."""
+    its paragraph, so that the page can put together the text an editor's decisions give
+    (``rejected``: the changes the cleaned text was made without; the edits are not in it)."""
     document = Document.parse(result.original)
-    cleaned_of = dict(zip(result.kept, (p.text for p in Document.parse(result.text).paragraphs)))
+    decided = result.unedited if result.unedited is not None else result.text
+    cleaned_of = dict(zip(result.kept, (p.text for p in Document.parse(decided).paragraphs)))
     paragraphs = [{"text": p.text, "cleaned": cleaned_of.get(p.index), "separator": document.separator_after(p),
                    "lineBreak": document.line_break_after(p)} for p in document.paragraphs]
     starts = [p.start for p in document.paragraphs]
     findings = []
-    for finding_id, finding in zip(ids, result.findings):
+    for finding in result.findings:
+        if finding.source is not Source.CLEAN:
+            continue
         offset = starts[finding.paragraph] if finding.paragraph is not None else 0
-        findings.append({"id": finding_id, "rule": finding.rule_id, "level": str(finding.level), "action": finding.action,
+        findings.append({"id": finding.id, "rule": finding.rule_id, "level": str(finding.level), "action": finding.action,
                          "message": finding.message, "paragraph": finding.paragraph, "start": finding.start - offset,
                          "end": finding.end - offset, "original": finding.original, "replacement": finding.replacement})
-    return {"article": Path(name).name, "decisionsFile": f"{Path(name).name.removesuffix('.txt').removesuffix('.fr')}.decisions.json", "prefix": document.text[: starts[0]] if starts else document.text, "cleaned": result.text,
-            "paragraphs": paragraphs, "findings": findings}
+    return {"article": Path(name).name, "decisionsFile": f"{Path(name).name.removesuffix('.txt').removesuffix('.fr')}.decisions.json", "prefix": document.text[: starts[0]] if starts else document.text, "cleaned": decided,
+            "paragraphs": paragraphs, "findings": findings, "rejected": [f.id for f in result.findings if f.decision == "rejected"]}
 
 
-def _clean_rows(result: CleanResult, ids: Sequence[str]) -> Iterable[Row]:
+def _clean_rows(result: CleanResult) -> Iterable[Row]:
     original = Document.parse(result.original).paragraphs
     cleaned = Document.parse(result.text).paragraphs
     cleaned_of = dict(zip(result.kept, cleaned))
     for paragraph in original:
-        findings = [(i, f) for i, f in zip(ids, result.findings) if f.paragraph == paragraph.index]
+        findings = [f for f in result.findings if f.paragraph == paragraph.index and f.source is Source.CLEAN]
         marks = tuple(
-            Mark(f.start - paragraph.start, f.end - paragraph.start, "flagged" if f.replacement is None else "removed", f"{f.rule_id}: {f.message}", i)
-            for i, f in findings
+            Mark(f.start - paragraph.start, f.end - paragraph.start, "flagged" if f.replacement is None else "removed", f"{f.rule_id}: {f.message}", f.id)
+            for f in findings
         )
         after = cleaned_of.get(paragraph.index)
         if after:
             inserted = tuple(word_diff(paragraph.text, after.text)[1]) if after.text != paragraph.text else ()
-            cleaned = Cell(after.text, inserted + _flags_in_cleaned(paragraph, [f for _, f in findings], after.text), after.start)
+            cleaned = Cell(after.text, inserted + _flags_in_cleaned(paragraph, findings, after.text), after.start)
         else:
             cleaned = Cell("")
         yield Row((Cell(paragraph.text, marks, paragraph.start), cleaned), tuple(m.note for m in marks))
@@ -231,7 +223,7 @@ def translation_review(name: str, result: CleanResult, translation: TranslationR
     if translation.untranslated:
         summary["untranslated sentences"] = len(translation.untranslated)
     data = {**(clean.workspace or {}), "english": translation.text}
-    return Review(name, ("original", "cleaned", "English"), tuple(rows), summary, workspace=data)
+    return Review(name, ("original", "cleaned", "English"), tuple(rows), summary, workspace=data, findings=clean.findings)
 
 
 def _english_marks(offset: int, segments: Sequence[Segment], flagged: dict[tuple[int, int], str]) -> tuple[Mark, ...]:
@@ -270,9 +262,10 @@ def with_qa(review: Review, column: int, findings: Sequence[Diagnostic], skipped
     return dataclasses.replace(review, rows=tuple(rows), summary=summary)
 
 
-def article_review(report: ArticleReport, name: str | None = None) -> Review:
+def article_review(report: ArticleReport, name: str | None = None, decisions: Decisions | None = None) -> Review:
     """The review of one article's report: original | cleaned (| translation), with its
-    grammar findings marked in the column of the text they are in."""
+    grammar findings marked in the column of the text they are in, and the editor's
+    ``decisions`` when there are some."""
     name = name or report.name
     if report.translation is not None:
         review = translation_review(name, report.clean, report.translation)
@@ -282,7 +275,7 @@ def article_review(report: ArticleReport, name: str | None = None) -> Review:
         if located in report.qa:
             findings = [d for d in report.qa_findings if d.located_in is located]
             review = with_qa(review, column, findings, report.qa[located].skipped)
-    return dataclasses.replace(review, language=report.language)
+    return dataclasses.replace(review, language=report.language, decisions=decisions.to_dict() if decisions is not None else None)
 
 
 def clean_summary(result: CleanResult) -> dict[str, object]:

@@ -9,7 +9,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import TYPE_CHECKING
 
 from ..io.terminal import visible
@@ -61,6 +61,12 @@ def page(content: str) -> None:
         return
     env = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}  # as git: colours, and no pager for a short text
     subprocess.run(command, shell=True, input=content.encode("utf-8", "replace"), env=env, check=False)
+
+
+def print_review(review: Review, *, only_changes: bool = False, console: Console | None = None) -> None:
+    """A review side by side in the terminal, on ``console`` (by default a paged one of its own)."""
+    with nullcontext(console) if console is not None else paged_console() as shown:
+        print_side_by_side(review, shown, only_changes=only_changes)
 
 
 def print_side_by_side(review: Review, console, *, only_changes: bool = False) -> None:
