@@ -5,6 +5,7 @@ them the very text the page shows."""
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 import yaml
 
@@ -67,6 +68,7 @@ def test_decisions_made_on_the_page_give_the_text_apply_makes(browser, tmp_path,
     download.value.save_as(decisions)
     saved = json.loads(decisions.read_text(encoding="utf-8"))
     assert saved["schema"] == "translator-decisions/1" and saved["article"] == article.name
+    jsonschema.validate(saved, json.loads((ROOT / "docs" / "decisions.schema.json").read_text(encoding="utf-8")))
     assert sorted(saved["decisions"].values()) == sorted(["rejected"] * len(spec.get("reject", [])) + ["accepted"] * len(spec.get("accept", [])))
     assert page.errors == []
     page.close()

@@ -23,6 +23,7 @@ from ..diagnostics import Diagnostic, Located, Source
 from ..document import Document, Paragraph
 from ..report.article import ArticleReport
 from ..translate.documents import Segment, TranslationResult
+from .decisions import SUFFIX as DECISIONS_SUFFIX
 from .decisions import Decisions
 
 _TOKEN = re.compile(r"\w+|[^\w\s]|\s+")
@@ -140,7 +141,7 @@ def workspace(name: str, result: CleanResult) -> dict[str, object]:
         findings.append({"id": finding.id, "rule": finding.rule_id, "level": str(finding.level), "action": finding.action,
                          "message": finding.message, "paragraph": finding.paragraph, "start": finding.start - offset,
                          "end": finding.end - offset, "original": finding.original, "replacement": finding.replacement})
-    return {"article": Path(name).name, "decisionsFile": f"{Path(name).name.removesuffix('.txt').removesuffix('.fr')}.decisions.json", "prefix": document.text[: starts[0]] if starts else document.text, "cleaned": decided,
+    return {"article": Path(name).name, "decisionsFile": f"{Path(name).name.removesuffix('.txt').removesuffix('.fr')}{DECISIONS_SUFFIX}", "prefix": document.text[: starts[0]] if starts else document.text, "cleaned": decided,
             "paragraphs": paragraphs, "findings": findings, "rejected": [f.id for f in result.findings if f.decision == "rejected"]}
 
 
