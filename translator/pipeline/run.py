@@ -122,8 +122,8 @@ def run_pipeline(
     report.qa_skipped = [(name, reasons[0]) for name, reasons in skipped_checks.items() if reasons]
     report.decision_problems = [f"{display_name(name)}: {f['message']}" for name, saved_report in saved.items()
                                 for f in saved_report["findings"] if f["source"] == Source.DECISIONS]
-    report.hand_edited = [display_name(str(outdir / file)) for saved_report in saved.values()
-                          for file, entry in saved_report.get("written", {}).items() if entry["hand_edited"]]
+    report.hand_edited = [display_name(str(outdir / entry["file"])) for saved_report in saved.values()
+                          for entry in saved_report.get("written", {}).values() if entry["hand_edited"]]
     return report
 
 
@@ -205,7 +205,7 @@ def _up_to_date(name: str, outdir: Path, job: Job, encoding: str) -> bool:
         report = json.loads(outputs["report"].read_text(encoding="utf-8"))
         if job.qa is not None and job.qa.skipped is None and _qa_skipped(report):
             return False  # LanguageTool answers now
-        if any(_sha256(outdir / file) != entry["sha256"] for file, entry in report.get("written", {}).items()):
+        if any(_sha256(outputs_of(outdir, article_name(name), True)[kind]) != entry["sha256"] for kind, entry in report.get("written", {}).items()):
             return False  # edited by hand since: the English follows the cleaned text
         made_with = stamp(job, report.get("language", "fr"), read_source(name, encoding).text, decisions_beside(name))
         return report.get("pipeline") == made_with
@@ -230,7 +230,7 @@ def _edited_by_hand(outdir: Path, name: str, translated: bool) -> dict[str, byte
         return {}
     edited = {}
     for kind in EDITABLE:
-        entry = written.get(outputs[kind].name)
+        entry = written.get(kind)
         try:
             data = outputs[kind].read_bytes()
         except OSError:
@@ -261,7 +261,8 @@ def _write_article(outdir: Path, source: SourceText, article: ArticleReport, mad
     # an output that reads as this run's own (a run killed before its report) is no hand edit
     edited = {kind: data for kind, data in edited.items() if (article.clean.hand_edited if kind == "clean" else data != texts.get(kind))}
     texts = {kind: data for kind, data in texts.items() if kind not in edited}
-    written = {outputs_of(outdir, name, True)[kind].name: {"sha256": hashlib.sha256(data).hexdigest(), "hand_edited": kind in edited}
+    written = {kind: {"file": display_name(outputs_of(outdir, name, True)[kind].name), "sha256": hashlib.sha256(data).hexdigest(),
+                      "hand_edited": kind in edited}
                for kind, data in sorted({**texts, **edited}.items())}
     article = dataclasses.replace(article, outputs=located, pipeline=made_with, memory_use=False, written_files=written)
     page = html_page(article_review(article, display_name(name), decisions)).encode()
@@ -298,7 +299,7 @@ def _index_entries(saved: dict[str, dict], outdir: Path, translated: bool) -> li
             "info": levels.count("info"),
             "glossary violations": sum(f["source"] == Source.GLOSSARY for f in findings) if translated else "",
             "published_at": report["clean"]["metadata"].get("published_at", ""),
-            "edited by hand": ", ".join(file for file, entry in report.get("written", {}).items() if entry["hand_edited"]),
+            "edited by hand": ", ".join(entry["file"] for entry in report.get("written", {}).values() if entry["hand_edited"]),
             "grammar and style": _grammar_and_style(report),
         })
     return entries
