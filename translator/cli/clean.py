@@ -12,6 +12,7 @@ from ..errors import TranslatorError
 from ..io.files import STDIO, write_stdout
 from . import options as opt
 from .app import app
+from .apply import DecisionsOption
 from .progress import batch_with_progress
 from .stages import Printer, SkippedChecks, Tally, print_review, proofreading
 
@@ -29,12 +30,17 @@ def clean(
     quiet: opt.QuietOption = False,
     qa: opt.QAOption = False,
     languagetool: opt.LanguageToolOption = None,
+    decisions: DecisionsOption = None,
     project: Settings = Settings(),
 ) -> None:
     """Remove rewriting-bot artefacts and show every change."""
     from ..pipeline.job import Job
+    from ..review.decisions import load_decisions
 
     batch, progress = batch_with_progress(inputs, output, project.encoding)
+    if decisions is not None and batch.several:
+        raise TranslatorError("--decisions are one article's: give that article alone")
+    decided = [load_decisions(decisions)] if decisions is not None else None
     if in_place and (output is not None or STDIO in batch.files):
         raise TranslatorError("--in-place rewrites input files: it cannot go with -o or stdin (-)")
     diff = diff or side_by_side
@@ -48,7 +54,7 @@ def clean(
     with proofreading(qa, languagetool, project, job) as job.qa:
         skipped_checks = SkippedChecks(job)
         for source in batch.read_each():
-            [report] = job.process([source])
+            [report] = job.process([source], decisions=decided)
             written = None
             if check or diff:
                 pass  # write nothing

@@ -52,5 +52,9 @@ def run(
     if outcome.qa_skipped:
         reasons = "; ".join(dict.fromkeys(reason for _, reason in outcome.qa_skipped))
         typer.echo(f"QA skipped for {len(outcome.qa_skipped)} of {len(outcome.done) + len(outcome.skipped)} articles: {reasons}", err=True)
+    for problem in outcome.decision_problems:
+        typer.echo(f"warning: {problem}", err=True)
+    if outcome.hand_edited:
+        typer.echo(f"Kept as edited by hand (the English follows the cleaned text): {', '.join(outcome.hand_edited)}", err=True)
     typer.echo(f"{len(outcome.done)} done, {len(outcome.skipped)} up to date, {len(outcome.failed)} failed; see {output / 'index.html'}", err=True)
     raise typer.Exit(1 if outcome.failed else 0)

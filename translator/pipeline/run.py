@@ -11,6 +11,12 @@ were made with the same rules, glossary, model and grammar check is skipped, so 
 killed at any point resumes where it stopped and ends with the outputs an uninterrupted
 run writes.  An article whose grammar check was skipped (LanguageTool was down) is redone
 when LanguageTool answers again.
+
+An editor's decisions beside an article (``NAME.decisions.json``) are applied, and
+belong to what made its outputs.  The report keeps the sha256 of each text written
+(``written``): a cleaned text or translation edited by hand afterwards is never
+overwritten (nor removed), and the English is translated again from the edited
+cleaned text (the translation memory serves the sentences that did not change).
 """
 
 from __future__ import annotations
@@ -28,17 +34,20 @@ from ..diagnostics import Located, Source
 from ..errors import TranslatorError
 from ..io.files import (
     SourceText,
+    decode_text,
     display_name,
     read_source,
     temporary_prefix,
     write_atomic,
 )
 from ..report.article import ArticleReport
+from ..review.decisions import Decisions, decisions_file, load_decisions
 from ..review.html import html_page, index_page
 from ..review.model import article_review
 from .job import Job
 
 CHUNK_SIZE = 32
+EDITABLE = ("clean", "english")  # the outputs an editor may edit by hand
 
 
 @dataclass
@@ -50,6 +59,8 @@ class RunReport:
     skipped: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     qa_skipped: list[tuple[str, str]] = field(default_factory=list)
+    decision_problems: list[str] = field(default_factory=list)  # an editor's decisions that no longer fit
+    hand_edited: list[str] = field(default_factory=list)  # outputs edited by hand, kept as they are
 
 
 def article_name(path: str) -> str:
@@ -58,6 +69,12 @@ def article_name(path: str) -> str:
     for suffix in (".txt", ".fr"):
         name = name.removesuffix(suffix)
     return name
+
+
+def decisions_beside(article: str) -> Decisions | None:
+    """The editor's decisions on an article: ``NAME.decisions.json`` beside it, if any."""
+    path = decisions_file(article, article_name(article))
+    return load_decisions(path) if path.exists() else None
 
 
 def outputs_of(outdir: Path, name: str, translated: bool) -> dict[str, Path]:
@@ -103,26 +120,43 @@ def run_pipeline(
     write_atomic(outdir / "index.html", index_page("translator run", _index_entries(saved, outdir, job.translation is not None)).encode())
     skipped_checks = {name: _qa_skipped(saved_report) for name, saved_report in saved.items()}
     report.qa_skipped = [(name, reasons[0]) for name, reasons in skipped_checks.items() if reasons]
+    report.decision_problems = [f"{display_name(name)}: {f['message']}" for name, saved_report in saved.items()
+                                for f in saved_report["findings"] if f["source"] == Source.DECISIONS]
+    report.hand_edited = [display_name(str(outdir / entry["file"])) for saved_report in saved.values()
+                          for entry in saved_report.get("written", {}).values() if entry["hand_edited"]]
     return report
 
 
 def run_chunk(job: Job, sources: Sequence[SourceText], outdir: Path) -> list[tuple[str, str | None]]:
     """Clean, translate and write these articles; for each, its name and the problem
     that stopped it (None when its outputs are written).  The unit a distributed engine calls."""
-    outcomes = []
-    for source, article in zip(sources, job.process(sources)):
+    outcomes: list[tuple[str, str | None]] = []
+    ready, decided, by_hand = [], [], []
+    for source in sources:
         try:
-            _write_article(outdir, source, article, stamp(job, article.language, source.text))
+            decisions, edited = decisions_beside(source.name), _edited_by_hand(outdir, article_name(source.name), job.translation is not None)
+        except TranslatorError as problem:
+            outcomes.append((source.name, str(problem)))
+            continue
+        ready.append(source)
+        decided.append(decisions)
+        by_hand.append(edited)
+    cleaned_by_hand = [decode_text(source.name, edited["clean"], source.encoding).text if "clean" in edited else None
+                       for source, edited in zip(ready, by_hand)]
+    for source, decisions, edited, article in zip(ready, decided, by_hand, job.process(ready, decided, cleaned_by_hand)):
+        try:
+            _write_article(outdir, source, article, stamp(job, article.language, source.text, decisions), edited, decisions)
             outcomes.append((source.name, None))
         except TranslatorError as problem:
             outcomes.append((source.name, str(problem)))
     return outcomes
 
 
-def stamp(job: Job, lang: str, text: str) -> dict[str, object]:
+def stamp(job: Job, lang: str, text: str, decisions: Decisions | None = None) -> dict[str, object]:
     """What made an article's outputs from ``text``: a change of any of these redoes it."""
     translation = job.translation
     return {"input": hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16],
+            "decisions": decisions.fingerprint[:16] if decisions is not None else None,
             "rules": job.rules(lang).fingerprint,
             "glossary": translation.glossary.fingerprint if translation else None,
             "model": translation.model_id if translation else None,
@@ -171,10 +205,39 @@ def _up_to_date(name: str, outdir: Path, job: Job, encoding: str) -> bool:
         report = json.loads(outputs["report"].read_text(encoding="utf-8"))
         if job.qa is not None and job.qa.skipped is None and _qa_skipped(report):
             return False  # LanguageTool answers now
-        made_with = stamp(job, report.get("language", "fr"), read_source(name, encoding).text)
+        if any(_sha256(outputs_of(outdir, article_name(name), True)[kind]) != entry["sha256"] for kind, entry in report.get("written", {}).items()):
+            return False  # edited by hand since: the English follows the cleaned text
+        made_with = stamp(job, report.get("language", "fr"), read_source(name, encoding).text, decisions_beside(name))
         return report.get("pipeline") == made_with
     except (OSError, ValueError, TranslatorError):
         return False
+
+
+def _sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _edited_by_hand(outdir: Path, name: str, translated: bool) -> dict[str, bytes]:
+    """The text outputs (``clean``, ``english``) edited since a run wrote them, by what its
+    report says it wrote (one once edited stays so), with their bytes."""
+    outputs = outputs_of(outdir, name, True)
+    try:
+        written = json.loads(outputs["report"].read_text(encoding="utf-8")).get("written", {})
+    except (OSError, ValueError):
+        return {}
+    edited = {}
+    for kind in EDITABLE:
+        entry = written.get(kind)
+        try:
+            data = outputs[kind].read_bytes()
+        except OSError:
+            continue  # gone: written anew
+        if entry is not None and (entry.get("hand_edited") or hashlib.sha256(data).hexdigest() != entry["sha256"]):
+            edited[kind] = data
+    return edited
 
 
 def _qa_skipped(report: dict) -> list[str]:
@@ -182,22 +245,32 @@ def _qa_skipped(report: dict) -> list[str]:
     return [check["reason"] for check in report.get("qa", {}).values() if check["status"] == "skipped"]
 
 
-def _write_article(outdir: Path, source: SourceText, article: ArticleReport, made_with: dict[str, object]) -> None:
+def _write_article(outdir: Path, source: SourceText, article: ArticleReport, made_with: dict[str, object],
+                   edited: dict[str, bytes], decisions: Decisions | None) -> None:
+    """Write an article's outputs but those ``edited`` by hand; its report last, with the
+    sha256 of each text output."""
     name = article_name(source.name)
     translation = article.translation
     outputs = outputs_of(outdir, name, translation is not None)
     located = {Located.CLEANED: display_name(str(outputs["clean"]))}
     if translation is not None:
         located[Located.TRANSLATION] = display_name(str(outputs["english"]))
-    article = dataclasses.replace(article, outputs=located, pipeline=made_with, memory_use=False)
-    contents = {"clean": source.encode(article.clean.text), "review": html_page(article_review(article, display_name(name))).encode(),
-                # the report last: it is what marks the article as done for a resumed run
-                "report": json.dumps(article.to_dict(), ensure_ascii=False, indent=1).encode()}
+    texts = {"clean": source.encode(article.clean.text)}
     if translation is not None:
-        contents = {"english": source.encode(translation.text), **contents}
+        texts["english"] = source.encode(translation.text)
+    # an output that reads as this run's own (a run killed before its report) is no hand edit
+    edited = {kind: data for kind, data in edited.items() if (article.clean.hand_edited if kind == "clean" else data != texts.get(kind))}
+    texts = {kind: data for kind, data in texts.items() if kind not in edited}
+    written = {kind: {"file": display_name(outputs_of(outdir, name, True)[kind].name), "sha256": hashlib.sha256(data).hexdigest(),
+                      "hand_edited": kind in edited}
+               for kind, data in sorted({**texts, **edited}.items())}
+    article = dataclasses.replace(article, outputs=located, pipeline=made_with, memory_use=False, written_files=written)
+    page = html_page(article_review(article, display_name(name), decisions)).encode()
+    # the report last: it is what marks the article as done for a resumed run
+    contents = {**texts, "review": page, "report": json.dumps(article.to_dict(), ensure_ascii=False, indent=1).encode()}
     for kind, data in contents.items():  # all encoded first: a failure leaves no half of an article
         write_atomic(outputs[kind], data)
-    if translation is None:  # a translation from an earlier run with --to is not this run's
+    if translation is None and "english" not in edited:  # a translation from an earlier run with --to is not this run's
         outputs_of(outdir, name, True)["english"].unlink(missing_ok=True)
 
 
@@ -226,6 +299,7 @@ def _index_entries(saved: dict[str, dict], outdir: Path, translated: bool) -> li
             "info": levels.count("info"),
             "glossary violations": sum(f["source"] == Source.GLOSSARY for f in findings) if translated else "",
             "published_at": report["clean"]["metadata"].get("published_at", ""),
+            "edited by hand": ", ".join(entry["file"] for entry in report.get("written", {}).values() if entry["hand_edited"]),
             "grammar and style": _grammar_and_style(report),
         })
     return entries

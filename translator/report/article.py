@@ -48,6 +48,7 @@ class ArticleReport:
     pipeline: Mapping[str, object] | None = None  # what made a ``run`` output (rules, glossary, model)
     memory_use: bool = True  # report which sentences came from the translation memory
     settings: str | None = None  # the settings file in force, if any
+    written_files: Mapping[str, Mapping[str, object]] = field(default_factory=dict)  # run: each text output's sha256, hand_edited
 
     @cached_property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
@@ -61,7 +62,8 @@ class ArticleReport:
         return dataclasses.replace(self, outputs={**self.outputs, located: path})
 
     def failing(self, threshold: Level) -> bool:
-        return any(d.at_least(threshold) for d in self.diagnostics)
+        """Whether a finding no editor has decided on reaches ``threshold``."""
+        return any(d.open and d.at_least(threshold) for d in self.diagnostics)
 
     def text(self, located: Located) -> str:
         """The text a diagnostic located there points into."""
@@ -99,6 +101,8 @@ class ArticleReport:
         if self.clean is not None:
             report["clean"] = {"text": self.clean.text, "changed": self.clean.changed, "metadata": self.clean.metadata,
                                "evidence": list(self.clean.evidence)}
+            if self.clean.hand_edited:
+                report["clean"]["hand_edited"] = True
         if self.translation is not None:
             report["translation"] = {"model": self.translation.model, "glossary": self.translation.glossary,
                                      "text": self.translation.text,
@@ -110,6 +114,8 @@ class ArticleReport:
         report["findings"] = [self.diagnostic_dict(d) for d in self.diagnostics]
         if self.pipeline is not None:
             report["pipeline"] = dict(self.pipeline)
+        if self.written_files:
+            report["written"] = {name: dict(entry) for name, entry in self.written_files.items()}
         return report
 
     def diagnostic_dict(self, diagnostic: Diagnostic) -> dict:
@@ -129,6 +135,10 @@ class ArticleReport:
             entry["suggestions"] = list(diagnostic.suggestions)
         if diagnostic.subject is not None:
             entry["subject"] = diagnostic.subject
+        if diagnostic.id is not None:
+            entry["id"] = diagnostic.id
+        if diagnostic.decision is not None:
+            entry["decision"] = diagnostic.decision
         return entry
 
 

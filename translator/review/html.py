@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
@@ -59,11 +60,20 @@ def html_page(review: Review) -> str:
 {chr(10).join(body_rows)}
 </tbody>
 </table>
-<script>
+{_embedded("decisions-data", review.decisions)}<script>
 {_asset("review.js")}</script>
 </body>
 </html>
 """
+
+
+def _embedded(element_id: str, data: object) -> str:
+    """JSON data for the page's script (nothing when None); ``<`` escaped, so no text in
+    it can close the element."""
+    if data is None:
+        return ""
+    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    return f'<script type="application/json" id="{element_id}">{text}</script>\n'
 
 
 def _html_cell(cell: Cell) -> str:
@@ -81,7 +91,7 @@ def _html_cell(cell: Cell) -> str:
 def index_page(title: str, entries: Sequence[dict[str, object]]) -> str:
     """A page listing reviewed articles with their counts, each linking to its review."""
     escape = html.escape
-    columns = ["article", "errors", "warnings", "info", "glossary violations", "grammar and style", "published_at"]
+    columns = ["article", "errors", "warnings", "info", "glossary violations", "grammar and style", "published_at", "edited by hand"]
     rows = []
     for entry in entries:
         link = f'<a href="{escape(quote(str(entry["review"]), errors="surrogateescape"), quote=True)}">{escape(str(entry["article"]))}</a>'
