@@ -88,14 +88,22 @@ def _html_cell(cell: Cell) -> str:
     return "".join(parts)
 
 
+def _title_cell(entry: dict[str, object]) -> str:
+    """A page's title linking to its address (only a web address: no ``javascript:``)."""
+    title, url = html.escape(str(entry.get("title") or "")), str(entry.get("url") or "")
+    if url.startswith(("https://", "http://")):
+        return f'{title} <a class="source" href="{html.escape(url, quote=True)}">{html.escape(url)}</a>'
+    return title
+
+
 def index_page(title: str, entries: Sequence[dict[str, object]]) -> str:
     """A page listing reviewed articles with their counts, each linking to its review."""
     escape = html.escape
-    columns = ["article", "errors", "warnings", "info", "glossary violations", "grammar and style", "published_at", "edited by hand"]
+    columns = ["article", "title", "errors", "warnings", "info", "glossary violations", "grammar and style", "published_at", "edited by hand"]
     rows = []
     for entry in entries:
         link = f'<a href="{escape(quote(str(entry["review"]), errors="surrogateescape"), quote=True)}">{escape(str(entry["article"]))}</a>'
-        cells = [link] + [escape(str(entry.get(c, ""))) for c in columns[1:]]
+        cells = [link, _title_cell(entry)] + [escape(str(entry.get(c, ""))) for c in columns[2:]]
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     head = "".join(f"<th>{escape(c)}</th>" for c in columns)
     return f"""<!DOCTYPE html>

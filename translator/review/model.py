@@ -222,7 +222,14 @@ def article_review(report: ArticleReport, name: str | None = None, decisions: De
         if located in report.qa:
             findings = [d for d in report.qa_findings if d.located_in is located]
             review = with_qa(review, column, findings, report.qa[located].skipped)
-    return dataclasses.replace(review, language=report.language, decisions=decisions.to_dict() if decisions is not None else None)
+    return dataclasses.replace(review, language=report.language, summary={**_page_summary(report), **review.summary},
+                               decisions=decisions.to_dict() if decisions is not None else None)
+
+
+def _page_summary(report: ArticleReport) -> dict[str, object]:
+    """What a web page (or a record) said of the article: its title, address, date, author, site."""
+    source = report.source_dict() or {}
+    return {f"page: {key}": source[key] for key in ("title", "url", "published_at", "author", "site") if source.get(key)}
 
 
 def clean_summary(result: CleanResult) -> dict[str, object]:
