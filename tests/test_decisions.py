@@ -176,7 +176,8 @@ def test_run_keeps_a_hand_edit_and_the_english_follows_it(installed, tmp_path):
     report = json.loads((out / "a.report.json").read_text(encoding="utf-8"))
     jsonschema.validate(report, REPORT_SCHEMA)
     assert report["clean"]["hand_edited"] is True and report["clean"]["text"] == edited.decode()
-    assert report["written"]["a.clean.fr.txt"]["hand_edited"] is True and report["written"]["a.en.txt"]["hand_edited"] is False
+    assert report["written"]["clean"] == {"file": "a.clean.fr.txt", "sha256": hashlib.sha256(edited).hexdigest(), "hand_edited": True}
+    assert report["written"]["english"]["hand_edited"] is False
     assert "a.clean.fr.txt" in (out / "index.html").read_text(encoding="utf-8")
     assert "Kept as edited by hand (the English follows the cleaned text): out/a.clean.fr.txt" in result.stderr.decode()
 
@@ -210,4 +211,5 @@ def test_an_output_a_killed_run_left_before_its_report_is_no_hand_edit(tmp_path)
     (out / "a.report.json").write_bytes(old_report)  # as if killed before writing the new report
     assert run_cli("run", str(articles), "-o", str(out)).returncode == 0
     assert {path.name: path.read_bytes() for path in out.iterdir()} == expected
-    assert json.loads(expected["a.report.json"])["written"]["a.clean.fr.txt"] == {"sha256": hashlib.sha256(expected["a.clean.fr.txt"]).hexdigest(), "hand_edited": False}
+    assert json.loads(expected["a.report.json"])["written"] == {
+        "clean": {"file": "a.clean.fr.txt", "sha256": hashlib.sha256(expected["a.clean.fr.txt"]).hexdigest(), "hand_edited": False}}

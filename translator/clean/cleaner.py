@@ -37,8 +37,9 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import chain
+from os.path import commonprefix
 
-from ..diagnostics import Diagnostic, Level
+from ..diagnostics import Diagnostic, Level, Located
 from ..document import (
     Document,
     Paragraph,
@@ -80,6 +81,44 @@ class CleanResult:
 
     def findings_at_least(self, level: Level) -> list[Finding]:
         return [f for f in self.findings if f.level.rank >= level.rank]
+
+    def changes(self) -> list[tuple[int, int, str]]:
+        """The edits of ``original`` that make ``text``: ``(start, end, replacement)``, in
+        order and apart.  A deleted paragraph goes with the separator after it (the last
+        kept one's separator, when the paragraphs after it go); edits inside kept
+        paragraphs are the findings' own."""
+        if not self.changed:
+            return []
+        document = Document.parse(self.original)
+        paragraphs = document.paragraphs
+        kept = set(self.kept)
+        changes = [(f.start, f.end, f.replacement) for f in self.findings
+                   if f.replacement is not None and f.located_in is Located.ORIGINAL and f.paragraph in kept]
+        last_kept = max(kept, default=None)
+        for paragraph in paragraphs:
+            if paragraph.index in kept:
+                continue
+            if last_kept is None or paragraph.index > last_kept:
+                start = paragraphs[last_kept].end if last_kept is not None else 0
+                ending = "" if last_kept is None else document.line_break_after(paragraphs[last_kept])
+                changes.append((start, len(self.original), ending))
+                break
+            following = paragraphs[paragraph.index + 1].start
+            changes.append((paragraph.start, following, ""))
+        changes.sort()
+        if _applied(self.original, changes) != self.text:  # a normalised view split paragraphs otherwise
+            head = len(commonprefix([self.original, self.text]))
+            tail = len(commonprefix([self.original[head:][::-1], self.text[head:][::-1]]))
+            changes = [(head, len(self.original) - tail, self.text[head : len(self.text) - tail])]
+        return changes
+
+
+def _applied(text: str, changes: list[tuple[int, int, str]]) -> str:
+    parts, position = [], 0
+    for start, end, replacement in changes:
+        parts += [text[position:start], replacement]
+        position = end
+    return "".join(parts) + text[position:]
 
 
 def clean_text(

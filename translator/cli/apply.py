@@ -9,7 +9,8 @@ import typer
 
 from ..config import Settings
 from ..errors import TranslatorError
-from ..io.files import read_source, write_atomic, write_stdout
+from ..io.files import write_atomic, write_stdout
+from ..io.formats import read_article
 from . import options as opt
 from .app import app
 from .stages import say_decision_problems
@@ -29,7 +30,7 @@ def apply(
     A decision or edit that no longer fits the article is reported on stderr (exit 1)."""
     from ..pipeline.job import Job
 
-    source = read_source(article, project.encoding)
+    source = read_article(article, project.encoding)
     chosen = load_for(article, decisions)
     if output is not None and article != "-" and output.resolve() == Path(article).resolve():
         raise TranslatorError(f"{output}: -o would overwrite the article; choose another file")

@@ -12,6 +12,7 @@ import typer
 from ..config import Settings
 from ..errors import TranslatorError
 from ..io.files import read_source, write_atomic, write_stdout
+from ..io.formats import read_article
 from ..lang import language_code
 from . import options as opt
 from .app import app
@@ -29,6 +30,7 @@ def review(
     cache: opt.CacheOption = None,
     qa: opt.QAOption = False,
     languagetool: opt.LanguageToolOption = None,
+    input_format: opt.InputFormatOption = None,
     project: Settings = Settings(),
 ) -> None:
     """One standalone HTML page: original | cleaned (| English), every change marked."""
@@ -41,7 +43,7 @@ def review(
     if target is not None and article != "-" and target.resolve() == Path(article).resolve():
         raise TranslatorError(f"{output}: -o would overwrite the article; choose another file for the page")
     to = language_code(to) if to else None
-    source = read_source(article, project.encoding)
+    source = read_article(article, project.encoding, input_format)
     decisions = decisions_beside(article) if article != "-" else None
     session = translation(project, from_, to, no_cache=no_cache, cache=cache) if to else nullcontext()
     with session as translating:

@@ -31,6 +31,7 @@ def run(
     cache: opt.CacheOption = None,
     qa: opt.QAOption = False,
     languagetool: opt.LanguageToolOption = None,
+    input_format: opt.InputFormatOption = None,
     project: Settings = Settings(),
 ) -> None:
     """Clean, translate and review every article; resumable; writes index.html."""
@@ -45,7 +46,8 @@ def run(
     session = translation(project, from_, to, no_cache=no_cache, cache=cache, on_progress=progress.sentences) if to else nullcontext()
     with session as translating, Job(project, translation=translating, jobs=jobs, memory_use=False) as job:
         with proofreading(qa, languagetool, project, job, translating.glossary if translating else None) as job.qa:
-            outcome = run_pipeline(files, output, job, encoding=project.encoding, chunk_size=chunk_size, on_file=progress.step)
+            outcome = run_pipeline(files, output, job, encoding=project.encoding, input_format=input_format,
+                                   chunk_size=chunk_size, on_file=progress.step)
     progress.clear()
     for name, problem in outcome.failed:
         opt.error(problem if problem.startswith(name) else f"{name}: {problem}")

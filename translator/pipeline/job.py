@@ -19,6 +19,7 @@ from ..config import Settings
 from ..diagnostics import Located
 from ..errors import TranslatorError
 from ..io.files import SourceText, display_name
+from ..io.formats import format_of
 from ..lang import DEFAULT_LANGUAGE, detect_language
 from ..report.article import ArticleReport, QACheck
 
@@ -83,7 +84,7 @@ class Job:
         reports = []
         for source, lang, result, text, translation in zip(sources, languages, cleaned, texts, translated):
             report = ArticleReport(display_name(source.name), source.text, lang, result, translation, memory_use=self.memory_use,
-                                   settings=str(self.settings.source) if self.settings.source else None)
+                                   settings=str(self.settings.source) if self.settings.source else None, source=source)
             reports.append(self._proofread(report) if self.qa is not None else report)
         return reports
 
@@ -139,6 +140,17 @@ def _clean(job: Job, text: str, lang: str, name: str, rejected: frozenset[str]) 
         return clean_text(text, job.rules(lang), lang=lang, rejected=rejected)
     except RuleTooSlow as problem:
         raise TranslatorError(f"{display_name(name)}: {problem}") from None
+
+
+def cleaned_document(source: SourceText, result: CleanResult, *, markdown: bool = False) -> str:
+    """The cleaned article written back in its input's format (a Markdown file keeps its
+    markup; a web page gives its cleaned text); with ``markdown``, as Markdown whatever
+    the input was (a page's title its heading)."""
+    if markdown and source.format != "markdown":
+        from ..io.formats.markdown import as_markdown
+
+        return as_markdown(result.text, source.metadata.get("title"))
+    return format_of(source).render(source, result.text, result.changes())
 
 
 def open_proofreading(settings: Settings, url: str | None = None, *, glossary: Glossary | None = None,

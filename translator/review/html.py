@@ -178,12 +178,10 @@ def index_page(title: str, entries: Sequence[Mapping[str, object]], run: Mapping
         link = f'<a href="{_href(str(review))}">{name}</a>' if review else name
         others = " · ".join(f'<a href="{_href(str(target))}">{escape(str(kind))}</a>'
                             for kind, target in dict(entry.get("links") or {}).items() if kind != "review")
-        headline = escape(str(entry.get("headline") or ""))
-        source = entry.get("url") or entry.get("source") or ""
-        if entry.get("url"):
-            source = f'<a href="{escape(str(source), quote=True)}">{escape(str(source))}</a>'
-        else:
-            source = escape(str(source))
+        headline = escape(str(entry.get("title") or entry.get("headline") or ""))
+        source, url = escape(str(entry.get("source") or "")), str(entry.get("url") or "")
+        if url.startswith(("https://", "http://")):  # only a web address: no javascript:
+            source += f' <a href="{escape(url, quote=True)}">{escape(url)}</a>'
         edited = f'<br><span class="edited">edited by hand: {escape(str(entry["edited by hand"]))}</span>' if entry.get("edited by hand") else ""
         if status == "failed":
             detail = f'<td colspan="4" class="error">{escape(str(entry.get("error", "")))}</td>'

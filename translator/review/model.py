@@ -21,6 +21,7 @@ from pathlib import Path
 from ..clean.cleaner import CleanResult
 from ..diagnostics import Diagnostic, Located, Source
 from ..document import Document, Paragraph
+from ..io.formats import article_name
 from ..report.article import ArticleReport
 from ..translate.documents import Segment, TranslationResult
 from .decisions import SUFFIX as DECISIONS_SUFFIX
@@ -141,7 +142,7 @@ def workspace(name: str, result: CleanResult) -> dict[str, object]:
         findings.append({"id": finding.id, "rule": finding.rule_id, "level": str(finding.level), "action": finding.action,
                          "message": finding.message, "paragraph": finding.paragraph, "start": finding.start - offset,
                          "end": finding.end - offset, "original": finding.original, "replacement": finding.replacement})
-    return {"article": Path(name).name, "decisionsFile": f"{Path(name).name.removesuffix('.txt').removesuffix('.fr')}{DECISIONS_SUFFIX}", "prefix": document.text[: starts[0]] if starts else document.text, "cleaned": decided,
+    return {"article": Path(name).name, "decisionsFile": f"{article_name(name)}{DECISIONS_SUFFIX}", "prefix": document.text[: starts[0]] if starts else document.text, "cleaned": decided,
             "paragraphs": paragraphs, "findings": findings, "rejected": [f.id for f in result.findings if f.decision == "rejected"]}
 
 
@@ -276,7 +277,14 @@ def article_review(report: ArticleReport, name: str | None = None, decisions: De
         if located in report.qa:
             findings = [d for d in report.qa_findings if d.located_in is located]
             review = with_qa(review, column, findings, report.qa[located].skipped)
-    return dataclasses.replace(review, language=report.language, decisions=decisions.to_dict() if decisions is not None else None)
+    return dataclasses.replace(review, language=report.language, summary={**_page_summary(report), **review.summary},
+                               decisions=decisions.to_dict() if decisions is not None else None)
+
+
+def _page_summary(report: ArticleReport) -> dict[str, object]:
+    """What a web page (or a record) said of the article: its title, address, date, author, site."""
+    source = report.source_dict() or {}
+    return {f"page: {key}": source[key] for key in ("title", "url", "published_at", "author", "site") if source.get(key)}
 
 
 def clean_summary(result: CleanResult) -> dict[str, object]:
