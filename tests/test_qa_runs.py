@@ -48,10 +48,9 @@ def qa_of(out, name):
 def grammar_column(out) -> dict[str, str]:
     """The index's "grammar and style" cell of each article."""
     page = (out / "index.html").read_text(encoding="utf-8")
-    header = re.findall(r"<th>([^<]*)</th>", page)
-    column = header.index("grammar and style")
-    rows = re.findall(r"<tr><td><a [^>]*>([^<]*)</a></td>(.*?)</tr>", page)
-    return {name: html.unescape(re.findall(r"<td>([^<]*)</td>", cells)[column - 1]) for name, cells in rows}
+    rows = re.findall(r'<tr class="[^"]*">(.*?)</tr>', page)
+    return {re.search(r'<a href="([^"]*)\.review\.html">', row)[1]:
+            html.unescape(re.search(r'<td data-column="grammar and style">([^<]*)</td>', row)[1]) for row in rows}
 
 
 def test_run_and_review_check_grammar_with_the_glossary_given(workspace, standin, articles, tmp_path):

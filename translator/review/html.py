@@ -17,6 +17,7 @@ from .model import CHANGES, Cell, Review, Row, pieces
 _LEGEND = (("removed", "removed"), ("flagged", "flagged: to rewrite"), ("inserted", "inserted"), ("term", "glossary term"),
            ("violation", "glossary violation"), ("qa", "grammar and style"))
 _REASONS = {"violation": "glossary", "qa": "grammar and style"}  # marks whose reasons show under their row
+_COUNTS = ("changes", "flags", "glossary violations", "grammar and style")  # the dashboard's columns of counts
 _KEYS = "n / p: next / previous finding · a: accept (a flag: reviewed) · r: reject (a flag: not reviewed) · e: edit the cleaned paragraph · Enter or Esc: end the edit"
 
 
@@ -181,14 +182,14 @@ def index_page(title: str, entries: Sequence[Mapping[str, object]], run: Mapping
         headline = escape(str(entry.get("title") or entry.get("headline") or ""))
         source, url = escape(str(entry.get("source") or "")), str(entry.get("url") or "")
         if url.startswith(("https://", "http://")):  # only a web address: no javascript:
-            source += f' <a href="{escape(url, quote=True)}">{escape(url)}</a>'
+            headline += f' <a class="source" href="{escape(url, quote=True)}">{escape(url)}</a>'
         edited = f'<br><span class="edited">edited by hand: {escape(str(entry["edited by hand"]))}</span>' if entry.get("edited by hand") else ""
         if status == "failed":
             detail = f'<td colspan="4" class="error">{escape(str(entry.get("error", "")))}</td>'
         else:
-            detail = "".join(f"<td>{escape(str(entry.get(key, '')))}</td>" for key in ("changes", "flags", "glossary violations", "grammar and style"))
+            detail = "".join(f'<td data-column="{key}">{escape(str(entry.get(key, "")))}</td>' for key in _COUNTS)
         rows.append(f'<tr class="{escape(status.replace(" ", "-"))}"><td><span class="status">{escape(status)}</span></td>'
-                    f'<td><strong>{headline or name}</strong><br>{link} <span class="links">{others}</span><br><span class="source">{source}</span>'
+                    f'<td><span class="headline">{headline or name}</span><br>{link} <span class="links">{others}</span><br><span class="source">{source}</span>'
                     f'<br><span class="date">{escape(str(entry.get("published_at") or ""))}</span>{edited}</td>{detail}</tr>')
     totals = " · ".join(f"{count} {status}" for status, count in counts.items())
     settings = "".join(f"<tr><th>{escape(str(k))}</th><td>{escape(str(v))}</td></tr>" for k, v in (run or {}).items())
