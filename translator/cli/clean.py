@@ -9,11 +9,11 @@ import typer
 from ..config import Settings
 from ..diagnostics import Located
 from ..errors import TranslatorError
-from ..io.files import STDIO, write_stdout
+from ..io.files import STDIO
 from . import options as opt
 from .app import app
 from .progress import batch_with_progress
-from .stages import Printer, SkippedChecks, Tally, print_review, proofreading
+from .stages import Printer, SkippedChecks, Tally, print_review, proofreading, say_skipped
 
 
 @app.command()
@@ -32,12 +32,14 @@ def clean(
     project: Settings = Settings(),
 ) -> None:
     """Remove rewriting-bot artefacts and show every change."""
+    from ..pipeline.corpus import corpus_record
     from ..pipeline.job import Job
 
-    batch, progress = batch_with_progress(inputs, output, project.encoding)
-    if in_place and (output is not None or STDIO in batch.files):
-        raise TranslatorError("--in-place rewrites input files: it cannot go with -o or stdin (-)")
     diff = diff or side_by_side
+    writes = not (check or diff or in_place) and (output is not None or report_format is opt.CleanFormat.TEXT)
+    batch, progress = batch_with_progress(inputs, output, project.encoding, corpus_record=corpus_record if writes else None)
+    if in_place and (output is not None or STDIO in batch.files or batch.holds_corpora):
+        raise TranslatorError("--in-place rewrites text files: it cannot go with -o, stdin (-) or a corpus (write it with -o)")
     if diff and (output is not None or in_place or report_format is not opt.CleanFormat.TEXT):
         raise TranslatorError("--diff prints the changes and writes nothing: it cannot go with -o, --in-place or --format json|sarif")
     batch.require_output_unless(check or diff or in_place or report_format is not opt.CleanFormat.TEXT, "--check, --diff, --in-place, --format json")
@@ -45,7 +47,7 @@ def clean(
     printer = Printer(str(report_format), rules=job.rules())
     failing = False
     tally = Tally()
-    with proofreading(qa, languagetool, project, job) as job.qa:
+    with proofreading(qa, languagetool, project, job) as job.qa, batch:
         skipped_checks = SkippedChecks(job)
         for source in batch.read_each():
             [report] = job.process([source])
@@ -54,10 +56,8 @@ def clean(
                 pass  # write nothing
             elif in_place:
                 written = batch.write_in_place(source, report.clean.text) if report.clean.changed else None
-            elif batch.output is not None:
-                written = batch.write(source, report.clean.text)
-            elif report_format is opt.CleanFormat.TEXT:
-                write_stdout(source.encode(report.clean.text))
+            elif writes:
+                written = batch.write(source, report.clean.text, report)
             if written:
                 report = report.written(Located.CLEANED, written)
             skipped_checks.say(report)
@@ -75,7 +75,8 @@ def clean(
                 printer.article(report, err=report_format is opt.CleanFormat.TEXT and not check)
     progress.clear()
     printer.finish()
-    if batch.several and not quiet and (tally.findings or batch.failures):  # silence when all is well
+    say_skipped(batch.skipped, quiet)
+    if (batch.several or batch.holds_corpora) and not quiet and (tally.findings or batch.failures):  # silence when all is well
         writes = not (check or diff or side_by_side) and (in_place or batch.output is not None)
-        typer.echo(tally.line("cleaned" if writes else "checked", len(batch.failures), changes="made" if writes else ""), err=True)
+        typer.echo(tally.line("cleaned" if writes else "checked", len(batch.failures), changes="made" if writes else "", unit=batch.unit), err=True)
     raise typer.Exit(1 if batch.failures or (check and failing) else 0)

@@ -2,7 +2,10 @@
 
 For ``NAME.fr.txt`` (or ``NAME.txt``) it writes ``NAME.clean.fr.txt``, ``NAME.en.txt``
 (with a target language), ``NAME.report.json`` and ``NAME.review.html``, then an
-``index.html`` listing every article with its counts.
+``index.html`` listing every article with its counts.  A corpus or a crawl ``NAME.jsonl``
+(``.parquet``, ``.warc.gz``) gives the same four files for each of its records, in the
+folder ``NAME/`` and named by the record's id, and the output corpus ``NAME.jsonl``
+(``.parquet``) with every record in input order (see :mod:`translator.pipeline.corpus`).
 
 Articles go through in chunks (:func:`run_chunk`: read, clean, translate in one engine
 call, write each article whole, its report last); the translation memory keeps what
@@ -19,13 +22,16 @@ import dataclasses
 import hashlib
 import json
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
+from collections import Counter
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 
 from ..diagnostics import Located, Source
 from ..errors import TranslatorError
+from ..io.batch import chunks
+from ..io.corpus import CorpusWriter, error_record, output_record
 from ..io.files import (
     SourceText,
     display_name,
@@ -33,9 +39,11 @@ from ..io.files import (
     temporary_prefix,
     write_atomic,
 )
+from ..io.formats import BadRecord, Skipped, format_for, read_articles
 from ..report.article import ArticleReport
 from ..review.html import html_page, index_page
 from ..review.model import article_review
+from .corpus import record_from_report
 from .job import Job
 
 CHUNK_SIZE = 32
@@ -50,6 +58,7 @@ class RunReport:
     skipped: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     qa_skipped: list[tuple[str, str]] = field(default_factory=list)
+    no_article: Counter[tuple[str, str]] = field(default_factory=Counter)  # (input, why) → records of a crawl that are none
 
 
 def article_name(path: str) -> str:
@@ -58,6 +67,25 @@ def article_name(path: str) -> str:
     for suffix in (".txt", ".fr"):
         name = name.removesuffix(suffix)
     return name
+
+
+def output_stem(source: SourceText) -> str:
+    """What an article's outputs are named after: its file's stem, or for a record of a
+    corpus ``CORPUS/ID`` (an id unfit for a file name is made fit, with a hash of it)."""
+    if source.origin is None:
+        return article_name(source.name)
+    key = source.name.rpartition("#")[2]
+    if not _FIT_NAME.fullmatch(key):
+        key = f"{re.sub(r'[^A-Za-z0-9._-]+', '_', key)[:80].strip('._')}-{hashlib.sha1(key.encode('utf-8', 'surrogatepass')).hexdigest()[:10]}"
+    return f"{corpus_stem(source.origin)}/{key}"
+
+
+_FIT_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}")
+
+
+def corpus_stem(name: str) -> str:
+    """``corpus.jsonl`` → ``corpus``, ``crawl.warc.gz`` → ``crawl``: the folder of its records' outputs."""
+    return Path(format_for(name).output_name(Path(name).name)).stem
 
 
 def outputs_of(outdir: Path, name: str, translated: bool) -> dict[str, Path]:
@@ -78,32 +106,94 @@ def run_pipeline(
 ) -> RunReport:
     """Process every file, chunk by chunk; one that fails is reported and the others still finish."""
     _check_names(files, outdir)
-    _remove_unfinished_writes(outdir, files, job.translation is not None)
+    translated = job.translation is not None
+    _remove_unfinished_writes(outdir, files, translated)
     report = RunReport()
+    singles = [name for name in files if not format_for(name).many]
     pending = []
-    for name in files:
+    for name in singles:
         if _up_to_date(name, outdir, job, encoding):
             report.skipped.append(name)
         else:
             pending.append(name)
-    for chunk in _chunks(pending, chunk_size):
+    for chunk in chunks(pending, chunk_size):
         sources = []
         for name in chunk:
             try:
                 sources.append(read_source(name, encoding))
             except TranslatorError as problem:
                 report.failed.append((name, str(problem)))
-        for name, problem in run_chunk(job, sources, outdir):
+        _note(report, run_chunk(job, sources, outdir), on_file)
+    articles = {name: article_name(name) for name in singles}
+    for name in files:
+        if format_for(name).many:
+            articles.update(_run_corpus(name, outdir, job, report, encoding=encoding, chunk_size=chunk_size))
             on_file(name)
-            if problem is None:
-                report.done.append(name)
-            else:
-                report.failed.append((name, problem))
-    saved = _saved_reports(files, outdir, job.translation is not None)
-    write_atomic(outdir / "index.html", index_page("translator run", _index_entries(saved, outdir, job.translation is not None)).encode())
+    saved = _saved_reports(articles, outdir, translated)
+    write_atomic(outdir / "index.html", index_page("translator run", _index_entries(saved, articles, outdir, translated)).encode())
     skipped_checks = {name: _qa_skipped(saved_report) for name, saved_report in saved.items()}
     report.qa_skipped = [(name, reasons[0]) for name, reasons in skipped_checks.items() if reasons]
     return report
+
+
+def _note(report: RunReport, outcomes: list[tuple[str, str | None]], on_file: Callable[[str], None] = lambda name: None) -> None:
+    for name, problem in outcomes:
+        on_file(name)
+        if problem is None:
+            report.done.append(name)
+        else:
+            report.failed.append((name, problem))
+
+
+def _run_corpus(name: str, outdir: Path, job: Job, report: RunReport, *, encoding: str, chunk_size: int) -> dict[str, str]:
+    """Every record of a corpus through the pipeline, and the output corpus written in
+    input order; its articles (name → output stem)."""
+    input_format = format_for(name)
+    translated = job.translation is not None
+    articles: dict[str, str] = {}
+    try:
+        writer = CorpusWriter(outdir / input_format.output_name(Path(name).name), input_format.writes_as or "jsonl", schema_of=name)
+    except TranslatorError as problem:
+        report.failed.append((name, str(problem)))
+        return articles
+    try:
+        records = (record for record in read_articles(name, encoding) if not _no_article(record, report))
+        for chunk in chunks(records, chunk_size):
+            sources = [record for record in chunk if isinstance(record, SourceText)]
+            articles.update((source.name, output_stem(source)) for source in sources)
+            pending = [source for source in sources if not _record_up_to_date(source, outdir, job)]
+            report.skipped.extend(source.name for source in sources if source not in pending)
+            problems = dict(run_chunk(job, pending, outdir))
+            _note(report, list(problems.items()))
+            for record in chunk:
+                writer.write(_output_record(record, problems.get(record.name), outdir, translated, report))
+    except TranslatorError as broke:  # the file breaks off: the records before it stay
+        report.failed.append((name, str(broke)))
+    except BaseException:
+        writer.discard()
+        raise
+    writer.commit()
+    return articles
+
+
+def _output_record(record: SourceText | BadRecord, problem: str | None, outdir: Path, translated: bool,
+                   report: RunReport) -> dict[str, object]:
+    """A record of the output corpus: from the article's saved report, or with why there is none."""
+    if isinstance(record, BadRecord):
+        report.failed.append((record.origin or record.name, record.problem))
+        return error_record(record)
+    saved = _saved_report(outputs_of(outdir, output_stem(record), translated)["report"]) if problem is None else None
+    if saved is None:
+        return output_record(record, record.text, {"error": problem or f"{record.name}: its report cannot be read"})
+    return record_from_report(record, saved)
+
+
+def _no_article(record: object, report: RunReport) -> bool:
+    """A record that is no article by design (counted), not one to process or keep."""
+    if isinstance(record, Skipped):
+        report.no_article[(record.origin or "", record.kind)] += 1
+        return True
+    return False
 
 
 def run_chunk(job: Job, sources: Sequence[SourceText], outdir: Path) -> list[tuple[str, str | None]]:
@@ -130,17 +220,11 @@ def stamp(job: Job, lang: str, text: str) -> dict[str, object]:
             "qa": job.qa.fingerprint if job.qa is not None else None}
 
 
-def _chunks(names: Sequence[str], size: int) -> Iterator[list[str]]:
-    iterator = iter(names)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
-
-
 def _check_names(files: Sequence[str], outdir: Path) -> None:
     """Two inputs must not write the same outputs, nor can the outputs go among the inputs."""
     seen: dict[str, str] = {}
     for name in files:
-        stem = article_name(name)
+        stem = corpus_stem(name) if format_for(name).many else article_name(name)
         if stem in seen:
             raise TranslatorError(f"{seen[stem]} and {name} would both write {stem}.*; rename one of them")
         seen[stem] = name
@@ -152,11 +236,37 @@ def _remove_unfinished_writes(outdir: Path, files: Sequence[str], translated: bo
     """Temporary files of our outputs left by a run that was killed while writing them."""
     if not outdir.is_dir():
         return
+    corpora = [name for name in files if format_for(name).many]
     ours = tuple({temporary_prefix(path.name) for name in files for path in outputs_of(outdir, article_name(name), translated).values()}
+                 | {temporary_prefix(format_for(name).output_name(Path(name).name)) for name in corpora}
                  | {temporary_prefix("index.html")})
     for path in outdir.glob(".*.tmp"):
         if path.name.startswith(ours):
             path.unlink(missing_ok=True)
+    for name in corpora:  # a corpus's folder holds only its records' outputs
+        for path in (outdir / corpus_stem(name)).glob(".*.tmp"):
+            path.unlink(missing_ok=True)
+
+
+def _record_up_to_date(source: SourceText, outdir: Path, job: Job) -> bool:
+    """A corpus's record was done from this very text the same way (its file's date says
+    nothing of one record)."""
+    saved = _saved_report(outputs_of(outdir, output_stem(source), job.translation is not None)["report"])
+    return saved is not None and _made_with(saved, job, source.text) and all(
+        path.exists() for path in outputs_of(outdir, output_stem(source), job.translation is not None).values())
+
+
+def _made_with(report: dict, job: Job, text: str) -> bool:
+    if job.qa is not None and job.qa.skipped is None and _qa_skipped(report):
+        return False  # LanguageTool answers now
+    return report.get("pipeline") == stamp(job, report.get("language", "fr"), text)
+
+
+def _saved_report(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def _up_to_date(name: str, outdir: Path, job: Job, encoding: str) -> bool:
@@ -169,10 +279,7 @@ def _up_to_date(name: str, outdir: Path, job: Job, encoding: str) -> bool:
         if not all(path.stat().st_mtime_ns >= source_time for path in outputs.values()):
             return False
         report = json.loads(outputs["report"].read_text(encoding="utf-8"))
-        if job.qa is not None and job.qa.skipped is None and _qa_skipped(report):
-            return False  # LanguageTool answers now
-        made_with = stamp(job, report.get("language", "fr"), read_source(name, encoding).text)
-        return report.get("pipeline") == made_with
+        return _made_with(report, job, read_source(name, encoding).text)
     except (OSError, ValueError, TranslatorError):
         return False
 
@@ -183,14 +290,14 @@ def _qa_skipped(report: dict) -> list[str]:
 
 
 def _write_article(outdir: Path, source: SourceText, article: ArticleReport, made_with: dict[str, object]) -> None:
-    name = article_name(source.name)
+    name = output_stem(source)
     translation = article.translation
     outputs = outputs_of(outdir, name, translation is not None)
     located = {Located.CLEANED: display_name(str(outputs["clean"]))}
     if translation is not None:
         located[Located.TRANSLATION] = display_name(str(outputs["english"]))
     article = dataclasses.replace(article, outputs=located, pipeline=made_with, memory_use=False)
-    contents = {"clean": source.encode(article.clean.text), "review": html_page(article_review(article, display_name(name))).encode(),
+    contents = {"clean": source.encode(article.clean.text), "review": html_page(article_review(article, display_name(Path(name).name))).encode(),
                 # the report last: it is what marks the article as done for a resumed run
                 "report": json.dumps(article.to_dict(), ensure_ascii=False, indent=1).encode()}
     if translation is not None:
@@ -201,26 +308,25 @@ def _write_article(outdir: Path, source: SourceText, article: ArticleReport, mad
         outputs_of(outdir, name, True)["english"].unlink(missing_ok=True)
 
 
-def _saved_reports(files: Sequence[str], outdir: Path, translated: bool) -> dict[str, dict]:
-    """The report each input has in ``outdir``, for those that have a readable one."""
+def _saved_reports(articles: dict[str, str], outdir: Path, translated: bool) -> dict[str, dict]:
+    """The report each article (name → output stem) has in ``outdir``, for those that have a readable one."""
     saved = {}
-    for name in files:
-        try:
-            saved[name] = json.loads(outputs_of(outdir, article_name(name), translated)["report"].read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
+    for name, stem in articles.items():
+        report = _saved_report(outputs_of(outdir, stem, translated)["report"])
+        if report is not None:
+            saved[name] = report
     return saved
 
 
-def _index_entries(saved: dict[str, dict], outdir: Path, translated: bool) -> list[dict[str, object]]:
+def _index_entries(saved: dict[str, dict], articles: dict[str, str], outdir: Path, translated: bool) -> list[dict[str, object]]:
     entries = []
     for name, report in saved.items():
-        outputs = outputs_of(outdir, article_name(name), translated)
+        outputs = outputs_of(outdir, articles[name], translated)
         findings = report["findings"]
         levels = [f["level"] for f in findings if f["source"] == Source.CLEAN]
         entries.append({
-            "article": display_name(article_name(name)),
-            "review": outputs["review"].name,
+            "article": display_name(articles[name]),
+            "review": outputs["review"].relative_to(outdir).as_posix(),
             "errors": levels.count("error"),
             "warnings": levels.count("warning"),
             "info": levels.count("info"),

@@ -5,6 +5,11 @@ a text file or a web page is one article, a crawl archive or a corpus many.  Eac
 format is one module of this package that subclasses :class:`InputFormat` and calls
 :func:`register`; the format of an input is the one named by ``--input-format``, else
 the one whose suffix the file name ends with, else plain text.
+
+A format of many articles (``many = True``) streams them from the file (:meth:`InputFormat.read`)
+and yields, among its articles, a :class:`BadRecord` for a record that cannot be one (the
+others carry on) and a :class:`Skipped` for one that is no article by design (a crawl's
+images, redirects, requests), which is counted.
 """
 
 from __future__ import annotations
@@ -12,12 +17,37 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
 from ...errors import TranslatorError
 from ..files import STDIO, SourceText, read_bytes
+
+
+@dataclass(frozen=True)
+class BadRecord:
+    """A record of a many-article input that is no article (not JSON, no text…): reported
+    with ``problem``, carried to the output corpus with it, and the other records go on."""
+
+    name: str  # ORIGIN#ID, as the article would have been named
+    problem: str  # one line naming the file, the record and what to do
+    fields: Mapping[str, object] = field(default_factory=dict)  # what of the record can be carried
+    origin: str | None = None
+    raw: str | None = None  # the record as it stood, when it could not be read as fields
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A record that is no article by design (a crawl's image, redirect or request): counted."""
+
+    name: str
+    kind: str  # why, as the summary counts it: "not HTML", "HTTP 404", "request record"
+    origin: str | None = None
+
+
+Record = SourceText | BadRecord | Skipped
 
 
 class InputFormat(ABC):
@@ -26,11 +56,21 @@ class InputFormat(ABC):
     name: ClassVar[str]  # as ``--input-format`` names it
     suffixes: ClassVar[tuple[str, ...]]  # file names ending so are read by it (".warc.gz")
     many: ClassVar[bool] = False  # a file holds many articles (a corpus, a crawl)
+    writes_as: ClassVar[str | None] = None  # a file of many: the corpus its results make ("jsonl", "parquet")
 
     @abstractmethod
-    def articles(self, name: str, data: bytes, encoding: str) -> Iterator[SourceText]:
+    def articles(self, name: str, data: bytes, encoding: str) -> Iterator[Record]:
         """The articles of input ``name``, in order; a bad input raises ``TranslatorError``
-        naming it (and the record, for a file of many)."""
+        naming it.  A format of many yields a bad record as a :class:`BadRecord`, and raises
+        only when the file itself breaks off (the records before it are yielded first)."""
+
+    def output_name(self, name: str) -> str:
+        """The name of the file holding the results of input ``name`` (a crawl's are a JSON Lines corpus)."""
+        return name
+
+    def read(self, name: str, encoding: str) -> Iterator[Record]:
+        """The articles of file ``name`` (``-``: stdin); formats of many stream them from the file."""
+        yield from self.articles(name, read_bytes(name), encoding)
 
 
 _FORMATS: dict[str, InputFormat] = {}
@@ -66,10 +106,9 @@ def format_for(name: str, chosen: str | None = None) -> InputFormat:
     return max(by_suffix, key=lambda pair: len(pair[0]))[1] if by_suffix else formats["text"]
 
 
-def read_articles(name: str, encoding: str = "utf-8", chosen: str | None = None) -> Iterator[SourceText]:
-    """The articles of file ``name`` (``-``: stdin), read by its format."""
-    input_format = format_for(name, chosen)
-    yield from input_format.articles(name, read_bytes(name), encoding)
+def read_articles(name: str, encoding: str = "utf-8", chosen: str | None = None) -> Iterator[Record]:
+    """The articles of file ``name`` (``-``: stdin), read by its format, streamed for a corpus."""
+    yield from format_for(name, chosen).read(name, encoding)
 
 
 def expand_inputs(names: list[str]) -> list[str]:
