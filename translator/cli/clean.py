@@ -39,7 +39,7 @@ def clean(
     writes = not (check or diff or in_place) and (output is not None or report_format is opt.CleanFormat.TEXT)
     batch, progress = batch_with_progress(inputs, output, project.encoding, corpus_record=corpus_record if writes else None)
     if in_place and (output is not None or STDIO in batch.files or batch.holds_corpora):
-        raise TranslatorError("--in-place rewrites text files: it cannot go with -o, stdin (-) or a corpus (write it with -o)")
+        raise TranslatorError("--in-place rewrites input files: it cannot go with -o, stdin (-) or a corpus (write it with -o)")
     if diff and (output is not None or in_place or report_format is not opt.CleanFormat.TEXT):
         raise TranslatorError("--diff prints the changes and writes nothing: it cannot go with -o, --in-place or --format json|sarif")
     batch.require_output_unless(check or diff or in_place or report_format is not opt.CleanFormat.TEXT, "--check, --diff, --in-place, --format json")
@@ -75,7 +75,7 @@ def clean(
                 printer.article(report, err=report_format is opt.CleanFormat.TEXT and not check)
     progress.clear()
     printer.finish()
-    say_skipped(batch.skipped, quiet)
+    say_skipped(batch.skipped)
     if (batch.several or batch.holds_corpora) and not quiet and (tally.findings or batch.failures):  # silence when all is well
         writes = not (check or diff or side_by_side) and (in_place or batch.output is not None)
         typer.echo(tally.line("cleaned" if writes else "checked", len(batch.failures), changes="made" if writes else "", unit=batch.unit), err=True)

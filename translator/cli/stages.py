@@ -109,10 +109,10 @@ class Tally:
         return f"{verb.capitalize()} {count(self.files, unit)}: {count(self.findings, 'finding')} ({count(self.changes, 'change')}{made}), {failed} failed"
 
 
-def say_skipped(skipped, quiet: bool = False) -> None:
-    """The records of a crawl that were no article ((input, why) → how many), counted on stderr."""
+def say_skipped(skipped) -> None:
+    """The records of a crawl that were no article ((input, why) → how many), counted on
+    stderr (even with --quiet: they are no finding, but what became of the input)."""
     from ..io.batch import no_article_lines
 
-    if not quiet:
-        for line in no_article_lines(skipped):
-            typer.echo(line, err=True)
+    for line in no_article_lines(skipped):
+        typer.echo(line, err=True)

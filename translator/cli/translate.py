@@ -71,7 +71,7 @@ def translate(
                     tally.add(report)
     if document is not None:
         document.finish()
-    say_skipped(batch.skipped, quiet)
+    say_skipped(batch.skipped)
     if (batch.several or batch.holds_corpora) and not quiet and (tally.findings or batch.failures):  # silence when all is well
         typer.echo(tally.line("translated", len(batch.failures), changes="in cleaning", unit=batch.unit), err=True)
     raise typer.Exit(1 if batch.failures or (check and failing) else 0)

@@ -43,16 +43,26 @@ class Failure:
 
 @dataclass
 class _Corpus:
-    """An output corpus being written: records go out in input order, each when its turn comes."""
+    """An input corpus being read and its output corpus written (``writer`` None: only read):
+    records go out in input order, each when its turn comes."""
 
-    writer: CorpusWriter
+    writer: CorpusWriter | None
     read: int = 0  # records read so far
     written: int = 0  # records written so far (all those before the next one due)
     read_all: bool = False
-    position: dict[str, int] = field(default_factory=dict)  # an article's name → its place in the corpus
+    position: dict[str, int] = field(default_factory=dict)  # an article's name → its place, until it is written
     waiting: dict[int, Mapping[str, object]] = field(default_factory=dict)  # records done before their turn
 
+    def take(self, name: str | None = None) -> int:
+        """The place of the record just read (an article of that name, awaited)."""
+        self.read += 1
+        if name is not None and self.writer is not None:
+            self.position[name] = self.read - 1
+        return self.read - 1
+
     def put(self, place: int, record: Mapping[str, object]) -> None:
+        if self.writer is None:
+            return
         self.waiting[place] = record
         while self.written in self.waiting:
             self.writer.write(self.waiting.pop(self.written))
@@ -137,39 +147,33 @@ class Batch:
         """A corpus's articles as they come; bad records are failures kept in the output,
         records that are no article are counted."""
         corpus = self.guard(name, lambda: self._open_corpus(name, input_format))
-        if corpus is None and self._corpus_record is not None:
+        if corpus is None:
             return
         try:
             for record in read_articles(name, self.encoding, self.input_format):
                 if isinstance(record, Skipped):
                     self.skipped[(name, record.kind)] += 1
-                    continue
-                place = corpus.read if corpus is not None else 0
-                if corpus is not None:
-                    corpus.read += 1
-                if isinstance(record, BadRecord):
+                elif isinstance(record, BadRecord):
                     self._failed(Failure(record.name, record.problem))
-                    if corpus is not None:
-                        corpus.put(place, error_record(record))
-                    continue
-                if corpus is not None:
-                    corpus.position[record.name] = place
-                yield record
+                    corpus.put(corpus.take(), error_record(record))
+                else:
+                    corpus.take(record.name)
+                    yield record
         except TranslatorError as broke:  # the file breaks off: what was read before stays
             if self.on_failure is OnFailure.RAISE:
                 self._broken = broke
             else:
                 self._failed(Failure(name, str(broke)))
-        if corpus is not None:
-            corpus.read_all = True
+        corpus.read_all = True
+        if corpus.writer is not None:
             self._commit_when_done(name)
 
-    def _open_corpus(self, name: str, input_format: InputFormat) -> _Corpus | None:
+    def _open_corpus(self, name: str, input_format: InputFormat) -> _Corpus:
+        """The corpus being read, with its output corpus when corpora are written."""
         if self._corpus_record is None:
-            return None
+            return _Corpus(None)
         target = self.target(name) if self.output is not None else None
-        corpus = _Corpus(CorpusWriter(target, input_format.writes_as or "jsonl", schema_of=name))
-        self._corpora[name] = corpus
+        corpus = self._corpora[name] = _Corpus(CorpusWriter(target, input_format.writes_as or "jsonl", schema_of=name))
         return corpus
 
     def _commit_when_done(self, name: str) -> None:
@@ -185,7 +189,7 @@ class Batch:
         """Finished corpora are in place; on an error, unfinished ones leave their targets as they were."""
         corpora, self._corpora = self._corpora, {}
         for corpus in corpora.values():
-            corpus.writer.discard()
+            corpus.writer.discard()  # a corpus is in place once its last record is written
         if error_type is None and corpora:
             raise TranslatorError(f"{', '.join(corpora)}: some records were read but never written; nothing of it is written")
         if error_type is None and self._broken is not None:

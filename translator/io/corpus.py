@@ -36,8 +36,7 @@ class RecordReader:
     def article(self, record: object, where: str) -> SourceText | BadRecord:
         """The article of ``record``, found at ``where`` (``line 7``, ``row 7``)."""
         if not isinstance(record, dict):
-            kind = "an array" if isinstance(record, list) else f"a {type(record).__name__}" if record is not None else "null"
-            return self._bad(where, None, f"is {kind}, not an object; each record must be an object with a \"text\"", {})
+            return self._bad(where, None, f"is {_kind(record)}, not an object; each record must be an object with a \"text\"", {})
         key = record_id(record)
         if key is not None and key in self._seen:
             return self._bad(where, key, f"repeats the id of {self._seen[key]}; ids name the outputs: make them unique", record)
@@ -74,7 +73,11 @@ def _has_title(record: Mapping[str, object]) -> bool:
 
 
 def _kind(value: object) -> str:
-    return "null" if value is None else f"a {type(value).__name__}"
+    """What a JSON value is, in words: ``an array``, ``a number``, ``null``…"""
+    if value is None:
+        return "null"
+    kind = {list: "array", dict: "object", str: "string", bool: "boolean", int: "number", float: "number"}.get(type(value), type(value).__name__)
+    return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
 
 
 def output_record(source: SourceText, article: str, added: Mapping[str, object]) -> dict[str, object]:

@@ -83,8 +83,8 @@ def register(input_format: type[InputFormat]) -> type[InputFormat]:
 
 
 def _load_all() -> None:
-    if not _FORMATS:
-        for module in pkgutil.iter_modules(__path__):
+    if not _FORMATS:  # plain text first: the default, named first where formats are listed
+        for module in sorted(pkgutil.iter_modules(__path__), key=lambda module: module.name != "text"):
             importlib.import_module(f"{__name__}.{module.name}")
 
 

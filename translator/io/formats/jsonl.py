@@ -39,11 +39,11 @@ class JsonLines(InputFormat):
                 continue
             if not text.strip():
                 continue
+            line_text = text.rstrip("\r\n")
             try:
-                record = json.loads(text)
-            except ValueError as error:
-                problem = getattr(error, "msg", str(error))
-                yield BadRecord(f"{name}#line-{number}", f"{name} {where}: not JSON ({problem}, column {getattr(error, 'colno', '?')}); "
-                                "fix the line or remove it", {}, name, text.rstrip("\r\n"))
+                record = json.loads(line_text)
+            except json.JSONDecodeError as error:
+                yield BadRecord(f"{name}#line-{number}", f"{name} {where}: not JSON: {error.msg[0].lower()}{error.msg[1:].removesuffix(' at')} "
+                                f"at column {error.colno}; fix the line or remove it", {}, name, line_text)
                 continue
             yield reader.article(record, where)
