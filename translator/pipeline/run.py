@@ -129,10 +129,12 @@ def run_pipeline(
         if format_for(name).many:
             articles.update(_run_corpus(name, outdir, job, report, encoding=encoding, chunk_size=chunk_size))
             on_file(name)
-    saved = _saved_reports(articles, outdir, translated)
-    write_atomic(outdir / "index.html", index_page("translator run", _index_entries(saved, articles, outdir, translated)).encode())
-    skipped_checks = {name: _qa_skipped(saved_report) for name, saved_report in saved.items()}
-    report.qa_skipped = [(name, reasons[0]) for name, reasons in skipped_checks.items() if reasons]
+    entries = []
+    for name, saved in _saved_reports(articles, outdir, translated):  # one at a time: a corpus's may be many
+        entries.append(_index_entry(saved, articles[name], outdir, translated))
+        if reasons := _qa_skipped(saved):
+            report.qa_skipped.append((name, reasons[0]))
+    write_atomic(outdir / "index.html", index_page("translator run", entries).encode())
     return report
 
 
@@ -308,33 +310,28 @@ def _write_article(outdir: Path, source: SourceText, article: ArticleReport, mad
         outputs_of(outdir, name, True)["english"].unlink(missing_ok=True)
 
 
-def _saved_reports(articles: dict[str, str], outdir: Path, translated: bool) -> dict[str, dict]:
+def _saved_reports(articles: dict[str, str], outdir: Path, translated: bool) -> Iterator[tuple[str, dict]]:
     """The report each article (name → output stem) has in ``outdir``, for those that have a readable one."""
-    saved = {}
     for name, stem in articles.items():
         report = _saved_report(outputs_of(outdir, stem, translated)["report"])
         if report is not None:
-            saved[name] = report
-    return saved
+            yield name, report
 
 
-def _index_entries(saved: dict[str, dict], articles: dict[str, str], outdir: Path, translated: bool) -> list[dict[str, object]]:
-    entries = []
-    for name, report in saved.items():
-        outputs = outputs_of(outdir, articles[name], translated)
-        findings = report["findings"]
-        levels = [f["level"] for f in findings if f["source"] == Source.CLEAN]
-        entries.append({
-            "article": display_name(articles[name]),
-            "review": outputs["review"].relative_to(outdir).as_posix(),
-            "errors": levels.count("error"),
-            "warnings": levels.count("warning"),
-            "info": levels.count("info"),
-            "glossary violations": sum(f["source"] == Source.GLOSSARY for f in findings) if translated else "",
-            "published_at": report["clean"]["metadata"].get("published_at", ""),
-            "grammar and style": _grammar_and_style(report),
-        })
-    return entries
+def _index_entry(report: dict, stem: str, outdir: Path, translated: bool) -> dict[str, object]:
+    outputs = outputs_of(outdir, stem, translated)
+    findings = report["findings"]
+    levels = [f["level"] for f in findings if f["source"] == Source.CLEAN]
+    return {
+        "article": display_name(stem),
+        "review": outputs["review"].relative_to(outdir).as_posix(),
+        "errors": levels.count("error"),
+        "warnings": levels.count("warning"),
+        "info": levels.count("info"),
+        "glossary violations": sum(f["source"] == Source.GLOSSARY for f in findings) if translated else "",
+        "published_at": report["clean"]["metadata"].get("published_at", ""),
+        "grammar and style": _grammar_and_style(report),
+    }
 
 
 def _grammar_and_style(report: dict) -> object:
