@@ -109,6 +109,27 @@ def test_a_corpus_without_o_goes_to_stdout_as_json_lines_and_findings_name_the_r
     assert f"{source}#orangesum-23558-spun:3:1: error fr.duplicate-headline" in result.stderr.decode()
 
 
+def test_the_library_reads_processes_and_writes_a_corpus_as_the_command_line_does(tmp_path):
+    """The seam a distributed engine uses: a Batch streams the records, anything may process
+    them in chunks (here a Job), the Batch writes the output corpus in input order."""
+    from translator import Job
+    from translator.io.batch import Batch, chunks
+    from translator.pipeline.corpus import corpus_record
+
+    source = tmp_path / "corpus.jsonl"
+    source.write_bytes(jsonl(corpus_records()) + b"[]\n")
+    by_library, by_command = tmp_path / "library.jsonl", tmp_path / "command.jsonl"
+    job = Job()
+    with Batch([str(source)], str(by_library), corpus_record=corpus_record) as batch:
+        for chunk in chunks(batch.read_each(), 3):
+            for article, report in reversed(list(zip(chunk, job.process(chunk)))):  # done in any order
+                batch.write(article, report.clean.text, report)
+    assert [failure.name for failure in batch.failures] == [f"{source}#line-{len(corpus_records()) + 1}"]
+
+    run_cli("clean", "-q", str(source), "-o", str(by_command))
+    assert by_library.read_bytes() == by_command.read_bytes()
+
+
 def test_a_parquet_corpus_round_trips_with_its_columns_and_types(tmp_path):
     pa = pytest.importorskip("pyarrow")
     pq = pytest.importorskip("pyarrow.parquet")
