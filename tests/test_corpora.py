@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from translator.io.formats import input_formats
+
 from .conftest import CORPUS, run_cli
 
 SPINS = yaml.safe_load((Path(__file__).parent / "data" / "corpora" / "spins.yaml").read_text(encoding="utf-8"))
@@ -227,8 +229,12 @@ def warc(records: list[dict], *, compress: bool = True) -> bytes:
 
 
 SKIPPED = "records skipped, no article in them"
+# A crawl's pages are read by the html input format (issue 11's pages slice); until it is
+# merged, the tests that read pages wait for it.
+needs_pages = pytest.mark.skipif("html" not in input_formats(), reason="the html input format has not landed yet")
 
 
+@needs_pages
 def test_a_crawl_gives_one_cleaned_article_per_html_page_and_counts_the_other_records(tmp_path):
     records = corpus_records()
     source, out = tmp_path / "crawl.warc.gz", tmp_path / "articles.jsonl"
@@ -254,6 +260,7 @@ def test_a_crawl_gives_one_cleaned_article_per_html_page_and_counts_the_other_re
     assert again.read_bytes() == out.read_bytes()
 
 
+@needs_pages
 @pytest.mark.parametrize("compress", [True, False], ids=["warc.gz", "warc"])
 def test_a_truncated_crawl_is_one_line_exit_2_and_keeps_the_articles_before_the_break(tmp_path, compress):
     records = corpus_records()[:4]
@@ -280,6 +287,7 @@ def _inside_last_page(whole: bytes) -> int:
     return len(whole) - len(members[-1]) // 2
 
 
+@needs_pages
 def test_a_crawl_that_is_no_warc_is_one_line_exit_2(tmp_path):
     source = tmp_path / "crawl.warc.gz"
     source.write_bytes(gzip.compress(b"<html><body>not an archive</body></html>"))
@@ -292,6 +300,7 @@ def test_a_crawl_that_is_no_warc_is_one_line_exit_2(tmp_path):
 # --- run ------------------------------------------------------------------------------
 
 
+@needs_pages
 def test_run_on_a_folder_mixing_kinds_handles_each_by_its_kind_and_resumes_by_record_id(tmp_path):
     records = corpus_records()
     inputs = tmp_path / "in"
@@ -299,6 +308,9 @@ def test_run_on_a_folder_mixing_kinds_handles_each_by_its_kind_and_resumes_by_re
     (inputs / "seed.fr.txt").write_text(f"{ARTICLES['orangesum-3999']['title']}\n\n{ARTICLES['orangesum-3999']['text']}\n", encoding="utf-8")
     (inputs / "corpus.jsonl").write_bytes(jsonl(records) + b"not json\n")
     (inputs / "crawl.warc.gz").write_bytes(warc(records[:3]))
+    (inputs / "page.html").write_bytes(page(ARTICLES["orangesum-22083"]))
+    notes = ARTICLES["orangesum-18704"]
+    (inputs / "notes.md").write_text(f"# {notes['title']}\n\n{notes['text']}\n", encoding="utf-8")
     out = tmp_path / "out"
 
     first = run_cli("run", str(inputs), "-o", str(out))
@@ -307,9 +319,9 @@ def test_run_on_a_folder_mixing_kinds_handles_each_by_its_kind_and_resumes_by_re
     stderr = first.stderr.decode()
     assert f"error: {inputs / 'corpus.jsonl'} line {len(records) + 1}: not JSON" in stderr
     assert f"{inputs / 'crawl.warc.gz'}: 8 {SKIPPED}" in stderr
-    assert f"{1 + len(records) + 3} done, 0 up to date, 1 failed" in stderr.splitlines()[-1]
-    assert {p.name for p in out.iterdir()} == {"seed.clean.fr.txt", "seed.report.json", "seed.review.html", "corpus.jsonl",
-                                              "corpus", "crawl.jsonl", "crawl", "index.html"}
+    assert f"{3 + len(records) + 3} done, 0 up to date, 1 failed" in stderr.splitlines()[-1]
+    assert {"seed.report.json", "corpus.jsonl", "corpus", "crawl.jsonl", "crawl", "index.html"} <= {p.name for p in out.iterdir()}
+    assert len(list(out.glob("*.report.json"))) == 3  # the text file, the page, the Markdown file
     outputs = read_jsonl(out / "corpus.jsonl")
     assert len(outputs) == len(records) + 1 and "error" in outputs[-1]["translator"]
     for record, output in zip(records, outputs):
