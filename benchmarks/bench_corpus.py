@@ -1,8 +1,9 @@
 """Corpus figures: MB/s of `translator clean` over a JSON Lines corpus (goal >= 2 MB/s, as
 for text), through the library (read, clean, write the output corpus) and the command line.
 
-The corpus is the 250 dev articles, unspun, then with a bot's spin (repeated headline,
-persona, dangling timestamp), each record with its other fields.
+Two corpora: the 250 dev articles as they are (the figure bench_clean.py gives for text),
+then those and their copies with a bot's spin (repeated headline, persona, dangling
+timestamp: cleaned twice, once evidence shows), each record with its other fields.
 
 Run: .venv/bin/python benchmarks/bench_corpus.py
 """
@@ -22,11 +23,13 @@ TRANSLATOR = Path(sys.executable).parent / "translator"
 PERSONA = "En tant que passionné d’actualité, je suis toujours ravi de partager les nouvelles du jour."
 
 
-def corpus(folder: Path) -> Path:
+def corpus(folder: Path, *, spun: bool) -> Path:
     rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
-    spun = [{**row, "id": f"{row['id']}-spun", "text": f"{row['title']}\n\n{PERSONA}\n\n{row['text']}\n\n{row['date']} 10:32\n"} for row in rows]
-    path = folder / "corpus.jsonl"
-    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows + spun), encoding="utf-8")
+    if spun:
+        rows += [{**row, "id": f"{row['id']}-spun", "text": f"{row['title']}\n\n{PERSONA}\n\n{row['text']}\n\n{row['date']} 10:32\n"}
+                 for row in rows]
+    path = folder / f"corpus{'-spun' * spun}.jsonl"
+    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
     return path
 
 
@@ -68,16 +71,17 @@ def command_line_seconds(source: Path, output: Path) -> float:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
-        source = corpus(Path(folder))
-        size = source.stat().st_size
-        lines = source.read_text(encoding="utf-8").count("\n")
-        alone = min(clean_text_seconds(source) for _ in range(3))
-        library = min(library_seconds(source, Path(folder, "lib.jsonl")) for _ in range(3))
-        command = min(command_line_seconds(source, Path(folder, "cli.jsonl")) for _ in range(3))
-        print(f"JSON Lines corpus: {lines} records, {size / 1e6:.2f} MB (half of them spun)")
-        print(f"clean_text alone over the same articles (no reading, no writing): {size / alone / 1e6:.2f} MB/s")
-        print(f"clean through the library (Batch + Job, output corpus written): {size / library / 1e6:.2f} MB/s (goal >= 2 MB/s)")
-        print(f"translator clean corpus.jsonl -o out.jsonl: {size / command / 1e6:.2f} MB/s (start-up included)")
+        for spun, what in ((False, "the dev articles"), (True, "the dev articles and their spun copies")):
+            source = corpus(Path(folder), spun=spun)
+            size = source.stat().st_size
+            records = source.read_text(encoding="utf-8").count("\n")
+            alone = min(clean_text_seconds(source) for _ in range(3))
+            library = min(library_seconds(source, Path(folder, "lib.jsonl")) for _ in range(3))
+            command = min(command_line_seconds(source, Path(folder, "cli.jsonl")) for _ in range(3))
+            print(f"JSON Lines corpus of {what}: {records} records, {size / 1e6:.2f} MB")
+            print(f"  clean_text alone on the same articles (no reading, no writing): {size / alone / 1e6:.2f} MB/s")
+            print(f"  clean through the library (Batch + Job, output corpus written): {size / library / 1e6:.2f} MB/s (goal >= 2 MB/s)")
+            print(f"  translator clean corpus.jsonl -o out.jsonl: {size / command / 1e6:.2f} MB/s (start-up included)")
 
 
 if __name__ == "__main__":

@@ -111,6 +111,22 @@ def test_a_corpus_without_o_goes_to_stdout_as_json_lines_and_findings_name_the_r
     assert f"{source}#orangesum-23558-spun:3:1: error fr.duplicate-headline" in result.stderr.decode()
 
 
+def test_fields_keep_their_order_and_a_repeated_id_is_a_bad_record(tmp_path):
+    article = ARTICLES["orangesum-3999"]
+    records = [{"text": article["text"], "source": "agence", "title": article["title"], "id": 7}, {"id": 7, "text": "Un autre texte."}]
+    source = tmp_path / "corpus.jsonl"
+    source.write_bytes(jsonl(records))
+
+    result = run_cli("clean", "-q", str(source))
+
+    assert result.returncode == 1
+    assert result.stderr.decode() == (f"error: {source} line 2 (id '7'): repeats the id of line 1; ids name the outputs: "
+                                      "make them unique\n")
+    first, second = map(json.loads, result.stdout.decode().splitlines())
+    assert list(first) == ["text", "source", "title", "id", "translator"]
+    assert second == {**records[1], "translator": {"error": result.stderr.decode().strip().removeprefix("error: ")}}
+
+
 def test_the_library_reads_processes_and_writes_a_corpus_as_the_command_line_does(tmp_path):
     """The seam a distributed engine uses: a Batch streams the records, anything may process
     them in chunks (here a Job), the Batch writes the output corpus in input order."""

@@ -49,7 +49,8 @@ class RecordReader:
             return self._bad(where, key, f"\"text\" is {_kind(text)}, not a string; give the article as a string", record)
         title = record.get("title")
         article = f"{title}{TITLE_BREAK}{text}" if _has_title(record) else text
-        metadata = {name: value for name, value in record.items() if name != "text"}
+        metadata = RecordFields((name, value) for name, value in record.items() if name != "text")
+        metadata.text_at = list(record).index("text")
         return SourceText(self._name(where, key), article, format=self.format, metadata=metadata, origin=self.origin)
 
     def _name(self, where: str, key: str | None) -> str:
@@ -58,6 +59,12 @@ class RecordReader:
     def _bad(self, where: str, key: str | None, problem: str, record: Mapping[str, object]) -> BadRecord:
         named = f"{where} (id {key!r})" if key is not None else where
         return BadRecord(self._name(where, key), f"{self.origin} {named}: {problem}", dict(record), self.origin)
+
+
+class RecordFields(dict):
+    """A record's fields but its text (the article's metadata), knowing where the text stood."""
+
+    text_at: int | None = None
 
 
 def record_id(record: Mapping[str, object]) -> str | None:
@@ -83,14 +90,14 @@ def _kind(value: object) -> str:
 def output_record(source: SourceText, article: str, added: Mapping[str, object]) -> dict[str, object]:
     """The record ``source`` came from, with ``article`` (its processed text) split back
     into title and text, and ``added`` under the ``translator`` key.  Fields keep their
-    order; ``text`` follows ``title`` (or comes first when there is none)."""
+    order, the text its place (last, for an article that was no record: a crawl's page)."""
     title, text = split_title(source.metadata, article)
-    record: dict[str, object] = {} if "title" in source.metadata else {"text": text}
-    for name, value in source.metadata.items():
-        if name == "title":
-            record["title"], record["text"] = (title if title is not None else value), text
-        else:
-            record[name] = value
+    fields = list(source.metadata.items())
+    at = getattr(source.metadata, "text_at", None)
+    fields.insert(len(fields) if at is None else at, ("text", text))
+    record = dict(fields)
+    if title is not None:
+        record["title"] = title
     record[ADDED] = dict(added)
     return record
 
