@@ -10,10 +10,12 @@ from ..config import Settings
 from ..diagnostics import Located
 from ..errors import TranslatorError
 from ..io.files import STDIO
+from ..io.formats import cleaned_name, format_for
 from . import options as opt
 from .app import app
-from .progress import batch_with_progress
-from .stages import Printer, SkippedChecks, Tally, print_review, proofreading, say_skipped
+from .apply import DecisionsOption
+from .progress import batch_with_progress, say_skipped
+from .stages import Printer, SkippedChecks, Tally, print_review, proofreading
 
 
 @app.command()
@@ -21,7 +23,8 @@ from .stages import Printer, SkippedChecks, Tally, print_review, proofreading, s
 def clean(
     inputs: opt.InputsArgument,
     output: opt.OutputOption = None,
-    report_format: Annotated[opt.CleanFormat, typer.Option("--format", help="text: the cleaned text; json: one report per file and line; sarif: for CI.")] = opt.CleanFormat.TEXT,
+    report_format: Annotated[opt.CleanFormat, typer.Option("--format", help="text: the cleaned article (a Markdown file keeps its markup); markdown: as Markdown; json: one report per file and line; sarif: for CI.")] = opt.CleanFormat.TEXT,
+    input_format: opt.InputFormatOption = None,
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if any finding reaches --fail-level.")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of original vs cleaned instead of the text; --diff=side: side by side.")] = False,
     side_by_side: Annotated[bool, typer.Option("--diff-side", hidden=True)] = False,
@@ -29,36 +32,48 @@ def clean(
     quiet: opt.QuietOption = False,
     qa: opt.QAOption = False,
     languagetool: opt.LanguageToolOption = None,
+    decisions: DecisionsOption = None,
     project: Settings = Settings(),
 ) -> None:
     """Remove rewriting-bot artefacts and show every change."""
     from ..pipeline.corpus import corpus_record
-    from ..pipeline.job import Job
+    from ..pipeline.job import Job, cleaned_document
+    from ..review.decisions import load_decisions
 
+    markdown = report_format is opt.CleanFormat.MARKDOWN
+    document = report_format in (opt.CleanFormat.TEXT, opt.CleanFormat.MARKDOWN)  # the output is the article
     diff = diff or side_by_side
-    writes = not (check or diff or in_place) and (output is not None or report_format is opt.CleanFormat.TEXT)
-    batch, progress = batch_with_progress(inputs, output, project.encoding, corpus_record=corpus_record if writes else None)
+    writes = not (check or diff or in_place) and (output is not None or document)
+    batch, progress = batch_with_progress(inputs, output, project.encoding, input_format=input_format,
+                                          rename=lambda name: cleaned_name(name, input_format, markdown=markdown),
+                                          corpus_record=corpus_record if writes else None)
+    if decisions is not None and batch.several:
+        raise TranslatorError("--decisions are one article's: give that article alone")
+    decided = [load_decisions(decisions)] if decisions is not None else None
     if in_place and (output is not None or STDIO in batch.files or batch.holds_corpora):
         raise TranslatorError("--in-place rewrites input files: it cannot go with -o, stdin (-) or a corpus (write it with -o)")
-    if diff and (output is not None or in_place or report_format is not opt.CleanFormat.TEXT):
+    if in_place and (page := next((n for n in batch.files if not format_for(n, input_format).rewritable), None)):
+        raise TranslatorError(f"{page}: --in-place cannot write a cleaned text over a web page; use -o")
+    if diff and (output is not None or in_place or not document):
         raise TranslatorError("--diff prints the changes and writes nothing: it cannot go with -o, --in-place or --format json|sarif")
-    batch.require_output_unless(check or diff or in_place or report_format is not opt.CleanFormat.TEXT, "--check, --diff, --in-place, --format json")
+    batch.require_output_unless(check or diff or in_place or not document, "--check, --diff, --in-place, --format json")
     job = Job(project)
-    printer = Printer(str(report_format), rules=job.rules())
+    printer = Printer("text" if document else str(report_format), rules=job.rules())
     failing = False
     tally = Tally()
     with proofreading(qa, languagetool, project, job) as job.qa, batch:
         skipped_checks = SkippedChecks(job)
         for source in batch.read_each():
-            [report] = job.process([source])
+            [report] = job.process([source], decisions=decided)
             written = None
+            text = cleaned_document(source, report.clean, markdown=markdown)
             if check or diff:
                 pass  # write nothing
             elif in_place:
-                written = batch.write_in_place(source, report.clean.text) if report.clean.changed else None
+                written = batch.write_in_place(source, text) if report.clean.changed else None
             elif writes:
-                written = batch.write(source, report.clean.text, report)
-            if written:
+                written = batch.write(source, text, report)
+            if written and text == report.clean.text:  # positions in the cleaned text are positions in that file
                 report = report.written(Located.CLEANED, written)
             skipped_checks.say(report)
             failing = failing or report.failing(project.fail_level)
@@ -70,9 +85,9 @@ def clean(
                 continue
             if diff:
                 Printer("diff").article(report)
-            if report_format is not opt.CleanFormat.TEXT or not quiet:
+            if not document or not quiet:
                 # With --check the findings are the output; otherwise stdout holds the text.
-                printer.article(report, err=report_format is opt.CleanFormat.TEXT and not check)
+                printer.article(report, err=document and not check)
     progress.clear()
     printer.finish()
     say_skipped(batch.skipped)

@@ -14,8 +14,8 @@ from ..io.formats import expand_inputs
 from ..lang import language_code
 from . import options as opt
 from .app import app
-from .progress import Progress
-from .stages import proofreading, say_skipped, translation
+from .progress import Progress, say_skipped
+from .stages import proofreading, translation
 
 
 @app.command()
@@ -31,6 +31,7 @@ def run(
     cache: opt.CacheOption = None,
     qa: opt.QAOption = False,
     languagetool: opt.LanguageToolOption = None,
+    input_format: opt.InputFormatOption = None,
     project: Settings = Settings(),
 ) -> None:
     """Clean, translate and review every article; resumable; writes index.html."""
@@ -45,7 +46,8 @@ def run(
     session = translation(project, from_, to, no_cache=no_cache, cache=cache, on_progress=progress.sentences) if to else nullcontext()
     with session as translating, Job(project, translation=translating, jobs=jobs, memory_use=False) as job:
         with proofreading(qa, languagetool, project, job, translating.glossary if translating else None) as job.qa:
-            outcome = run_pipeline(files, output, job, encoding=project.encoding, chunk_size=chunk_size, on_file=progress.step)
+            outcome = run_pipeline(files, output, job, encoding=project.encoding, input_format=input_format,
+                                   chunk_size=chunk_size, on_file=progress.step)
     progress.clear()
     for name, problem in outcome.failed:
         opt.error(problem if problem.startswith(name) else f"{name}: {problem}")
@@ -53,5 +55,9 @@ def run(
     if outcome.qa_skipped:
         reasons = "; ".join(dict.fromkeys(reason for _, reason in outcome.qa_skipped))
         typer.echo(f"QA skipped for {len(outcome.qa_skipped)} of {len(outcome.done) + len(outcome.skipped)} articles: {reasons}", err=True)
+    for problem in outcome.decision_problems:
+        typer.echo(f"warning: {problem}", err=True)
+    if outcome.hand_edited:
+        typer.echo(f"Kept as edited by hand (the English follows the cleaned text): {', '.join(outcome.hand_edited)}", err=True)
     typer.echo(f"{len(outcome.done)} done, {len(outcome.skipped)} up to date, {len(outcome.failed)} failed; see {output / 'index.html'}", err=True)
     raise typer.Exit(1 if outcome.failed else 0)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Callable
 
 import typer
 
-from ..diagnostics import Located
+from ..diagnostics import Located, Source
 from ..io.terminal import visible
 from ..report import emitter
 
@@ -37,6 +37,16 @@ def _echo(text: str, err: bool) -> None:
     or a report piped elsewhere keeps them)."""
     if text:
         typer.echo(visible(text) if (sys.stderr if err else sys.stdout).isatty() else text, nl=False, err=err)
+
+
+def say_decision_problems(report: ArticleReport) -> bool:
+    """Say on stderr what of an editor's decisions no longer fits the article; whether anything."""
+    from ..report.text import finding_line
+
+    problems = [d for d in report.diagnostics if d.source is Source.DECISIONS]
+    for problem in problems:
+        typer.echo(finding_line(report, problem), err=True)
+    return bool(problems)
 
 
 def proofreading(enabled: bool, url: str | None, settings: Settings, job: Job, glossary=None):
@@ -98,7 +108,8 @@ class Tally:
     def add(self, report: ArticleReport) -> None:
         self.files += 1
         self.findings += len(report.diagnostics)
-        self.changes += sum(1 for d in report.diagnostics if d.replacement is not None and d.located_in is Located.ORIGINAL)
+        self.changes += sum(1 for d in report.diagnostics
+                            if d.replacement is not None and d.located_in is Located.ORIGINAL and d.decision != "rejected")
 
     def line(self, verb: str, failed: int, *, changes: str = "", unit: str = "file") -> str:
         """``Cleaned 3 files: 12 findings (9 changes made), 0 failed`` (``unit``: what was counted, files or articles)."""
@@ -107,12 +118,3 @@ class Tally:
 
         made = f" {changes}" if changes else ""
         return f"{verb.capitalize()} {count(self.files, unit)}: {count(self.findings, 'finding')} ({count(self.changes, 'change')}{made}), {failed} failed"
-
-
-def say_skipped(skipped) -> None:
-    """The records of a crawl that were no article ((input, why) → how many), counted on
-    stderr (even with --quiet: they are no finding, but what became of the input)."""
-    from ..io.batch import no_article_lines
-
-    for line in no_article_lines(skipped):
-        typer.echo(line, err=True)

@@ -10,11 +10,17 @@ import typer
 from ..config import Settings
 from ..diagnostics import Located
 from ..io.batch import chunks, in_language
+from ..io.formats import format_for, renamed
 from ..lang import language_code
 from . import options as opt
 from .app import app
-from .progress import batch_with_progress
-from .stages import Printer, SkippedChecks, Tally, proofreading, say_skipped, translation
+from .progress import batch_with_progress, say_skipped
+from .stages import Printer, SkippedChecks, Tally, proofreading, translation
+
+
+def _as_text(name: str, input_format: str | None) -> str:
+    """The name a translation takes: a page's is a text file (``page.html`` → ``page.txt``), a corpus's a corpus."""
+    return name if format_for(name, input_format).many else renamed(name, input_format, ".txt")
 
 
 TRANSLATED_TOGETHER = 256  # articles read, translated in one model call and written, at a time
@@ -35,6 +41,7 @@ def translate(
     quiet: opt.QuietOption = False,
     qa: opt.QAOption = False,
     languagetool: opt.LanguageToolOption = None,
+    input_format: opt.InputFormatOption = None,
     project: Settings = Settings(),
 ) -> None:
     """Translate articles offline, sentence-aligned, with glossary terms enforced."""
@@ -44,7 +51,8 @@ def translate(
     from_, to = language_code(from_), language_code(to)
     project = dataclasses.replace(project, lang=project.lang or from_)
     writes = output is not None or report_format is opt.TranslateFormat.TEXT
-    batch, progress = batch_with_progress(inputs, output, project.encoding, rename=lambda name: in_language(name, from_, to),
+    batch, progress = batch_with_progress(inputs, output, project.encoding, input_format=input_format,
+                                          rename=lambda name: in_language(_as_text(name, input_format), from_, to),
                                           corpus_record=corpus_record if writes else None)
     batch.require_output_unless(report_format is not opt.TranslateFormat.TEXT, "--format json|tsv|xliff")
     findings = Printer("text")

@@ -2,9 +2,11 @@
 
 For ``NAME.fr.txt`` (or ``NAME.txt``) it writes ``NAME.clean.fr.txt``, ``NAME.en.txt``
 (with a target language), ``NAME.report.json`` and ``NAME.review.html``, then an
-``index.html`` listing every article with its counts.  A corpus or a crawl ``NAME.jsonl``
-(``.parquet``, ``.warc.gz``) gives the same four files for each of its records, in the
-folder ``NAME/`` and named by the record's id, and the output corpus ``NAME.jsonl``
+``index.html`` listing every article with its counts.  Each file is read by its format:
+a web page ``NAME.html`` gives its cleaned article as ``NAME.clean.fr.txt``, a Markdown
+file ``NAME.md`` keeps its markup in ``NAME.clean.fr.md``.  A corpus or a crawl
+``NAME.jsonl`` (``.parquet``, ``.warc.gz``) gives the same files for each of its records,
+in the folder ``NAME/`` and named by the record's id, and the output corpus ``NAME.jsonl``
 (``.parquet``) with every record in input order (see :mod:`translator.pipeline.corpus`).
 
 Articles go through in chunks (:func:`run_chunk`: read, clean, translate in one engine
@@ -13,7 +15,15 @@ each engine call translated.  An article whose outputs are newer than its input 
 were made with the same rules, glossary, model and grammar check is skipped, so a run
 killed at any point resumes where it stopped and ends with the outputs an uninterrupted
 run writes.  An article whose grammar check was skipped (LanguageTool was down) is redone
-when LanguageTool answers again.
+when LanguageTool answers again.  A corpus's record is up to date when its report was made
+from the same text the same way (its id names it: the record may have moved); the output
+corpus is written whole again from the records' reports.
+
+An editor's decisions beside an article (``NAME.decisions.json``) are applied, and
+belong to what made its outputs.  The report keeps the sha256 of each text written
+(``written``): a cleaned text or translation edited by hand afterwards is never
+overwritten (nor removed), and the English is translated again from the edited
+cleaned text (the translation memory serves the sentences that did not change).
 """
 
 from __future__ import annotations
@@ -23,8 +33,8 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Callable, Iterator, Sequence
 from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,19 +44,21 @@ from ..io.batch import chunks
 from ..io.corpus import CorpusWriter, error_record, output_record
 from ..io.files import (
     SourceText,
+    decode_text,
     display_name,
-    read_source,
     temporary_prefix,
     write_atomic,
 )
-from ..io.formats import BadRecord, Skipped, format_for, read_articles
+from ..io.formats import BadRecord, Skipped, format_for, read_article, read_articles
 from ..report.article import ArticleReport
+from ..review.decisions import Decisions, decisions_file, load_decisions
 from ..review.html import html_page, index_page
 from ..review.model import article_review
 from .corpus import record_from_report
-from .job import Job
+from .job import Job, cleaned_document
 
 CHUNK_SIZE = 32
+EDITABLE = ("clean", "english")  # the outputs an editor may edit by hand
 
 
 @dataclass
@@ -58,38 +70,55 @@ class RunReport:
     skipped: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     qa_skipped: list[tuple[str, str]] = field(default_factory=list)
+    decision_problems: list[str] = field(default_factory=list)  # an editor's decisions that no longer fit
+    hand_edited: list[str] = field(default_factory=list)  # outputs edited by hand, kept as they are
     no_article: Counter[tuple[str, str]] = field(default_factory=Counter)  # (input, why) → records of a crawl that are none
 
 
-def article_name(path: str) -> str:
-    """``poutine.fr.txt`` → ``poutine``: the stem the outputs are named after."""
+def article_name(path: str, input_format: str | None = None) -> str:
+    """``poutine.fr.txt``, ``poutine.html`` → ``poutine``: the stem the outputs are named after;
+    for a record of a corpus (``corpus.jsonl#ID``), ``corpus/ID`` (an id unfit for a file
+    name is made fit, with a hash of it)."""
+    if (record := record_of(path, input_format)) is not None:
+        origin, key = record
+        if not _FIT_NAME.fullmatch(key):
+            key = f"{re.sub(r'[^A-Za-z0-9._-]+', '_', key)[:80].strip('._')}-{hashlib.sha1(key.encode('utf-8', 'surrogatepass')).hexdigest()[:10]}"
+        return f"{corpus_stem(origin, input_format)}/{key}"
     name = Path(path).name
-    for suffix in (".txt", ".fr"):
-        name = name.removesuffix(suffix)
-    return name
-
-
-def output_stem(source: SourceText) -> str:
-    """What an article's outputs are named after: its file's stem, or for a record of a
-    corpus ``CORPUS/ID`` (an id unfit for a file name is made fit, with a hash of it)."""
-    if source.origin is None:
-        return article_name(source.name)
-    key = source.name.rpartition("#")[2]
-    if not _FIT_NAME.fullmatch(key):
-        key = f"{re.sub(r'[^A-Za-z0-9._-]+', '_', key)[:80].strip('._')}-{hashlib.sha1(key.encode('utf-8', 'surrogatepass')).hexdigest()[:10]}"
-    return f"{corpus_stem(source.origin)}/{key}"
+    suffix = next((s for s in sorted(format_for(name, input_format).suffixes, key=len, reverse=True) if name.lower().endswith(s)), "")
+    return name[: len(name) - len(suffix)].removesuffix(".fr")
 
 
 _FIT_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}")
 
 
-def corpus_stem(name: str) -> str:
+def record_of(name: str, input_format: str | None = None) -> tuple[str, str] | None:
+    """The corpus and the id when ``name`` names a record of a corpus (``corpus.jsonl#ID``)."""
+    origin, mark, key = name.rpartition("#")
+    if mark and format_for(origin, input_format).many and not Path(name).exists():
+        return origin, key
+    return None
+
+
+def corpus_stem(name: str, input_format: str | None = None) -> str:
     """``corpus.jsonl`` → ``corpus``, ``crawl.warc.gz`` → ``crawl``: the folder of its records' outputs."""
-    return Path(format_for(name).output_name(Path(name).name)).stem
+    return Path(format_for(name, input_format).output_name(Path(name).name)).stem
 
 
-def outputs_of(outdir: Path, name: str, translated: bool) -> dict[str, Path]:
-    outputs = {"clean": outdir / f"{name}.clean.fr.txt", "report": outdir / f"{name}.report.json", "review": outdir / f"{name}.review.html"}
+def decisions_beside(article: str, input_format: str | None = None) -> Decisions | None:
+    """The editor's decisions on an article: ``NAME.decisions.json`` beside it, if any."""
+    path = decisions_file(article, article_name(article, input_format))
+    return load_decisions(path) if path.exists() else None
+
+
+def outputs_of(outdir: Path, path: str, translated: bool, input_format: str | None = None) -> dict[str, Path]:
+    """The files an input's article is written to: its cleaned text keeps the input's
+    suffix when it is written in the input's own format (``.md``), else ``.txt``."""
+    name = article_name(path, input_format)
+    kept = format_for(path, input_format).rewritable and Path(path).suffix.lower() not in ("", ".fr")
+    clean_suffix = Path(path).suffix if kept else ".txt"
+    outputs = {"clean": outdir / f"{name}.clean.fr{clean_suffix}", "report": outdir / f"{name}.report.json",
+               "review": outdir / f"{name}.review.html"}
     if translated:
         outputs["english"] = outdir / f"{name}.en.txt"
     return outputs
@@ -101,18 +130,20 @@ def run_pipeline(
     job: Job,
     *,
     encoding: str = "utf-8",
+    input_format: str | None = None,
     chunk_size: int = CHUNK_SIZE,
     on_file: Callable[[str], None] = lambda name: None,
 ) -> RunReport:
-    """Process every file, chunk by chunk; one that fails is reported and the others still finish."""
-    _check_names(files, outdir)
+    """Process every file, chunk by chunk; one that fails is reported and the others still
+    finish.  ``input_format`` reads every file as that format (None: by its suffix)."""
+    _check_names(files, outdir, input_format)
     translated = job.translation is not None
-    _remove_unfinished_writes(outdir, files, translated)
+    _remove_unfinished_writes(outdir, files, translated, input_format)
     report = RunReport()
-    singles = [name for name in files if not format_for(name).many]
+    singles = [name for name in files if not format_for(name, input_format).many]
     pending = []
     for name in singles:
-        if _up_to_date(name, outdir, job, encoding):
+        if _up_to_date(name, outdir, job, encoding, input_format):
             report.skipped.append(name)
         else:
             pending.append(name)
@@ -120,20 +151,22 @@ def run_pipeline(
         sources = []
         for name in chunk:
             try:
-                sources.append(read_source(name, encoding))
+                sources.append(read_article(name, encoding, input_format))
             except TranslatorError as problem:
                 report.failed.append((name, str(problem)))
-        _note(report, run_chunk(job, sources, outdir), on_file)
-    articles = {name: article_name(name) for name in singles}
+        _note(report, run_chunk(job, sources, outdir, input_format), on_file)
+    articles = list(singles)
     for name in files:
-        if format_for(name).many:
-            articles.update(_run_corpus(name, outdir, job, report, encoding=encoding, chunk_size=chunk_size))
+        if format_for(name, input_format).many:
+            articles += _run_corpus(name, outdir, job, report, encoding=encoding, input_format=input_format, chunk_size=chunk_size)
             on_file(name)
     entries = []
-    for name, saved in _saved_reports(articles, outdir, translated):  # one at a time: a corpus's may be many
-        entries.append(_index_entry(saved, articles[name], outdir, translated))
+    for name, saved in _saved_reports(articles, outdir, translated, input_format):  # one at a time: a corpus's may be many
+        entries.append(_index_entry(name, saved, outdir, translated, input_format))
         if reasons := _qa_skipped(saved):
             report.qa_skipped.append((name, reasons[0]))
+        report.decision_problems += [f"{display_name(name)}: {f['message']}" for f in saved["findings"] if f["source"] == Source.DECISIONS]
+        report.hand_edited += [display_name(str(outdir / entry["file"])) for entry in saved.get("written", {}).values() if entry["hand_edited"]]
     write_atomic(outdir / "index.html", index_page("translator run", entries).encode())
     return report
 
@@ -147,28 +180,29 @@ def _note(report: RunReport, outcomes: list[tuple[str, str | None]], on_file: Ca
             report.failed.append((name, problem))
 
 
-def _run_corpus(name: str, outdir: Path, job: Job, report: RunReport, *, encoding: str, chunk_size: int) -> dict[str, str]:
+def _run_corpus(name: str, outdir: Path, job: Job, report: RunReport, *, encoding: str, input_format: str | None,
+                chunk_size: int) -> list[str]:
     """Every record of a corpus through the pipeline, and the output corpus written in
-    input order; its articles (name → output stem)."""
-    input_format = format_for(name)
+    input order; the names of its articles."""
+    corpus_format = format_for(name, input_format)
     translated = job.translation is not None
-    articles: dict[str, str] = {}
+    articles: list[str] = []
     try:
-        writer = CorpusWriter(outdir / input_format.output_name(Path(name).name), input_format.writes_as or "jsonl", schema_of=name)
+        writer = CorpusWriter(outdir / corpus_format.output_name(Path(name).name), corpus_format.writes_as or "jsonl", schema_of=name)
     except TranslatorError as problem:
         report.failed.append((name, str(problem)))
         return articles
     try:
-        records = (record for record in read_articles(name, encoding) if not _no_article(record, report))
+        records = (record for record in read_articles(name, encoding, input_format) if not _no_article(record, report))
         for chunk in chunks(records, chunk_size):
             sources = [record for record in chunk if isinstance(record, SourceText)]
-            articles.update((source.name, output_stem(source)) for source in sources)
-            pending = [source for source in sources if not _record_up_to_date(source, outdir, job)]
-            report.skipped.extend(source.name for source in sources if source not in pending)
-            problems = dict(run_chunk(job, pending, outdir))
+            articles += [source.name for source in sources]
+            pending = [source for source in sources if not _made_so(source.name, source.text, outdir, job, input_format)]
+            report.skipped += [source.name for source in sources if source not in pending]
+            problems = dict(run_chunk(job, pending, outdir, input_format))
             _note(report, list(problems.items()))
             for record in chunk:
-                writer.write(_output_record(record, problems.get(record.name), outdir, translated, report))
+                writer.write(_output_record(record, problems.get(record.name), outdir, translated, report, input_format))
     except TranslatorError as broke:  # the file breaks off: the records before it stay
         report.failed.append((name, str(broke)))
     except BaseException:
@@ -178,13 +212,13 @@ def _run_corpus(name: str, outdir: Path, job: Job, report: RunReport, *, encodin
     return articles
 
 
-def _output_record(record: SourceText | BadRecord, problem: str | None, outdir: Path, translated: bool,
-                   report: RunReport) -> dict[str, object]:
+def _output_record(record: SourceText | BadRecord, problem: str | None, outdir: Path, translated: bool, report: RunReport,
+                   input_format: str | None) -> dict[str, object]:
     """A record of the output corpus: from the article's saved report, or with why there is none."""
     if isinstance(record, BadRecord):
         report.failed.append((record.origin or record.name, record.problem))
         return error_record(record)
-    saved = _saved_report(outputs_of(outdir, output_stem(record), translated)["report"]) if problem is None else None
+    saved = _saved_report(outputs_of(outdir, record.name, translated, input_format)["report"]) if problem is None else None
     if saved is None:
         return output_record(record, record.text, {"error": problem or f"{record.name}: its report cannot be read"})
     return record_from_report(record, saved)
@@ -198,23 +232,37 @@ def _no_article(record: object, report: RunReport) -> bool:
     return False
 
 
-def run_chunk(job: Job, sources: Sequence[SourceText], outdir: Path) -> list[tuple[str, str | None]]:
+def run_chunk(job: Job, sources: Sequence[SourceText], outdir: Path, input_format: str | None = None) -> list[tuple[str, str | None]]:
     """Clean, translate and write these articles; for each, its name and the problem
     that stopped it (None when its outputs are written).  The unit a distributed engine calls."""
-    outcomes = []
-    for source, article in zip(sources, job.process(sources)):
+    outcomes: list[tuple[str, str | None]] = []
+    ready, decided, by_hand = [], [], []
+    for source in sources:
         try:
-            _write_article(outdir, source, article, stamp(job, article.language, source.text))
+            decisions, edited = decisions_beside(source.name, input_format), _edited_by_hand(outdir, source.name, input_format)
+        except TranslatorError as problem:
+            outcomes.append((source.name, str(problem)))
+            continue
+        ready.append(source)
+        decided.append(decisions)
+        by_hand.append(edited)
+    cleaned_by_hand = [decode_text(source.name, edited["clean"], source.encoding).text if "clean" in edited else None
+                       for source, edited in zip(ready, by_hand)]
+    for source, decisions, edited, article in zip(ready, decided, by_hand, job.process(ready, decided, cleaned_by_hand)):
+        try:
+            _write_article(outdir, source, article, stamp(job, article.language, source.text, decisions), edited, decisions,
+                           input_format)
             outcomes.append((source.name, None))
         except TranslatorError as problem:
             outcomes.append((source.name, str(problem)))
     return outcomes
 
 
-def stamp(job: Job, lang: str, text: str) -> dict[str, object]:
+def stamp(job: Job, lang: str, text: str, decisions: Decisions | None = None) -> dict[str, object]:
     """What made an article's outputs from ``text``: a change of any of these redoes it."""
     translation = job.translation
     return {"input": hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16],
+            "decisions": decisions.fingerprint[:16] if decisions is not None else None,
             "rules": job.rules(lang).fingerprint,
             "glossary": translation.glossary.fingerprint if translation else None,
             "model": translation.model_id if translation else None,
@@ -222,11 +270,11 @@ def stamp(job: Job, lang: str, text: str) -> dict[str, object]:
             "qa": job.qa.fingerprint if job.qa is not None else None}
 
 
-def _check_names(files: Sequence[str], outdir: Path) -> None:
+def _check_names(files: Sequence[str], outdir: Path, input_format: str | None) -> None:
     """Two inputs must not write the same outputs, nor can the outputs go among the inputs."""
     seen: dict[str, str] = {}
     for name in files:
-        stem = corpus_stem(name) if format_for(name).many else article_name(name)
+        stem = corpus_stem(name, input_format) if format_for(name, input_format).many else article_name(name, input_format)
         if stem in seen:
             raise TranslatorError(f"{seen[stem]} and {name} would both write {stem}.*; rename one of them")
         seen[stem] = name
@@ -234,34 +282,53 @@ def _check_names(files: Sequence[str], outdir: Path) -> None:
             raise TranslatorError(f"{outdir}: the output folder holds the inputs; choose another folder for -o")
 
 
-def _remove_unfinished_writes(outdir: Path, files: Sequence[str], translated: bool) -> None:
+def _remove_unfinished_writes(outdir: Path, files: Sequence[str], translated: bool, input_format: str | None) -> None:
     """Temporary files of our outputs left by a run that was killed while writing them."""
     if not outdir.is_dir():
         return
-    corpora = [name for name in files if format_for(name).many]
-    ours = tuple({temporary_prefix(path.name) for name in files for path in outputs_of(outdir, article_name(name), translated).values()}
-                 | {temporary_prefix(format_for(name).output_name(Path(name).name)) for name in corpora}
+    corpora = [name for name in files if format_for(name, input_format).many]
+    ours = tuple({temporary_prefix(path.name) for name in files for path in outputs_of(outdir, name, translated, input_format).values()}
+                 | {temporary_prefix(format_for(name, input_format).output_name(Path(name).name)) for name in corpora}
                  | {temporary_prefix("index.html")})
     for path in outdir.glob(".*.tmp"):
         if path.name.startswith(ours):
             path.unlink(missing_ok=True)
     for name in corpora:  # a corpus's folder holds only its records' outputs
-        for path in (outdir / corpus_stem(name)).glob(".*.tmp"):
+        for path in (outdir / corpus_stem(name, input_format)).glob(".*.tmp"):
             path.unlink(missing_ok=True)
 
 
-def _record_up_to_date(source: SourceText, outdir: Path, job: Job) -> bool:
-    """A corpus's record was done from this very text the same way (its file's date says
-    nothing of one record)."""
-    saved = _saved_report(outputs_of(outdir, output_stem(source), job.translation is not None)["report"])
-    return saved is not None and _made_with(saved, job, source.text) and all(
-        path.exists() for path in outputs_of(outdir, output_stem(source), job.translation is not None).values())
+def _up_to_date(name: str, outdir: Path, job: Job, encoding: str, input_format: str | None) -> bool:
+    """Its outputs are all newer than it (touching a file redoes it, as make does) and were
+    made from this very text (a file copied in with an old date is new all the same) with
+    the same rules, glossary, model and grammar check."""
+    outputs = outputs_of(outdir, name, job.translation is not None, input_format)
+    try:
+        source_time = os.stat(name).st_mtime_ns
+        if not all(path.stat().st_mtime_ns >= source_time for path in outputs.values()):
+            return False
+        return _made_so(name, read_article(name, encoding, input_format).text, outdir, job, input_format)
+    except (OSError, TranslatorError):
+        return False
 
 
-def _made_with(report: dict, job: Job, text: str) -> bool:
+def _made_so(name: str, text: str, outdir: Path, job: Job, input_format: str | None) -> bool:
+    """The article's outputs are all there, made from ``text`` with the same rules,
+    glossary, model, grammar check and decisions, and not edited by hand since.  (A
+    corpus's record is judged by this alone: its file's date says nothing of one record.)"""
+    outputs = outputs_of(outdir, name, job.translation is not None, input_format)
+    report = _saved_report(outputs["report"])
+    if report is None or not all(path.exists() for path in outputs.values()):
+        return False
     if job.qa is not None and job.qa.skipped is None and _qa_skipped(report):
         return False  # LanguageTool answers now
-    return report.get("pipeline") == stamp(job, report.get("language", "fr"), text)
+    if any(_sha256(outputs_of(outdir, name, True, input_format)[kind]) != entry["sha256"] for kind, entry in report.get("written", {}).items()):
+        return False  # edited by hand since: the English follows the cleaned text
+    try:
+        decisions = decisions_beside(name, input_format)
+    except TranslatorError:
+        return False
+    return report.get("pipeline") == stamp(job, report.get("language", "fr"), text, decisions)
 
 
 def _saved_report(path: Path) -> dict | None:
@@ -271,19 +338,31 @@ def _saved_report(path: Path) -> dict | None:
         return None
 
 
-def _up_to_date(name: str, outdir: Path, job: Job, encoding: str) -> bool:
-    """Its outputs are all newer than it (touching a file redoes it, as make does) and were
-    made from this very text (a file copied in with an old date is new all the same) with
-    the same rules, glossary, model and grammar check."""
-    outputs = outputs_of(outdir, article_name(name), job.translation is not None)
+def _sha256(path: Path) -> str | None:
     try:
-        source_time = os.stat(name).st_mtime_ns
-        if not all(path.stat().st_mtime_ns >= source_time for path in outputs.values()):
-            return False
-        report = json.loads(outputs["report"].read_text(encoding="utf-8"))
-        return _made_with(report, job, read_source(name, encoding).text)
-    except (OSError, ValueError, TranslatorError):
-        return False
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _edited_by_hand(outdir: Path, path: str, input_format: str | None) -> dict[str, bytes]:
+    """The text outputs (``clean``, ``english``) of input ``path`` edited since a run wrote
+    them, by what its report says it wrote (one once edited stays so), with their bytes."""
+    outputs = outputs_of(outdir, path, True, input_format)
+    try:
+        written = json.loads(outputs["report"].read_text(encoding="utf-8")).get("written", {})
+    except (OSError, ValueError):
+        return {}
+    edited = {}
+    for kind in EDITABLE:
+        entry = written.get(kind)
+        try:
+            data = outputs[kind].read_bytes()
+        except OSError:
+            continue  # gone: written anew
+        if entry is not None and (entry.get("hand_edited") or hashlib.sha256(data).hexdigest() != entry["sha256"]):
+            edited[kind] = data
+    return edited
 
 
 def _qa_skipped(report: dict) -> list[str]:
@@ -291,45 +370,61 @@ def _qa_skipped(report: dict) -> list[str]:
     return [check["reason"] for check in report.get("qa", {}).values() if check["status"] == "skipped"]
 
 
-def _write_article(outdir: Path, source: SourceText, article: ArticleReport, made_with: dict[str, object]) -> None:
-    name = output_stem(source)
+def _write_article(outdir: Path, source: SourceText, article: ArticleReport, made_with: dict[str, object],
+                   edited: dict[str, bytes], decisions: Decisions | None, input_format: str | None) -> None:
+    """Write an article's outputs but those ``edited`` by hand; its report last, with the
+    sha256 of each text output."""
+    name = article_name(source.name, input_format)
     translation = article.translation
-    outputs = outputs_of(outdir, name, translation is not None)
-    located = {Located.CLEANED: display_name(str(outputs["clean"]))}
+    outputs = outputs_of(outdir, source.name, translation is not None, input_format)
+    cleaned = cleaned_document(source, article.clean)
+    # positions in the cleaned text are positions in the file only when it holds just that text
+    located = {Located.CLEANED: display_name(str(outputs["clean"]))} if cleaned == article.clean.text else {}
     if translation is not None:
         located[Located.TRANSLATION] = display_name(str(outputs["english"]))
-    article = dataclasses.replace(article, outputs=located, pipeline=made_with, memory_use=False)
-    contents = {"clean": source.encode(article.clean.text), "review": html_page(article_review(article, display_name(Path(name).name))).encode(),
-                # the report last: it is what marks the article as done for a resumed run
-                "report": json.dumps(article.to_dict(), ensure_ascii=False, indent=1).encode()}
+    texts = {"clean": source.encode(cleaned)}
     if translation is not None:
-        contents = {"english": source.encode(translation.text), **contents}
+        texts["english"] = source.encode(translation.text)
+    # an output that reads as this run's own (a run killed before its report) is no hand edit
+    edited = {kind: data for kind, data in edited.items() if (article.clean.hand_edited if kind == "clean" else data != texts.get(kind))}
+    texts = {kind: data for kind, data in texts.items() if kind not in edited}
+    written = {kind: {"file": display_name(outputs_of(outdir, source.name, True, input_format)[kind].name), "sha256": hashlib.sha256(data).hexdigest(),
+                      "hand_edited": kind in edited}
+               for kind, data in sorted({**texts, **edited}.items())}
+    article = dataclasses.replace(article, outputs=located, pipeline=made_with, memory_use=False, written_files=written)
+    page = html_page(article_review(article, display_name(name), decisions)).encode()
+    # the report last: it is what marks the article as done for a resumed run
+    contents = {**texts, "review": page, "report": json.dumps(article.to_dict(), ensure_ascii=False, indent=1).encode()}
     for kind, data in contents.items():  # all encoded first: a failure leaves no half of an article
         write_atomic(outputs[kind], data)
-    if translation is None:  # a translation from an earlier run with --to is not this run's
-        outputs_of(outdir, name, True)["english"].unlink(missing_ok=True)
+    if translation is None and "english" not in edited:  # a translation from an earlier run with --to is not this run's
+        outputs_of(outdir, source.name, True, input_format)["english"].unlink(missing_ok=True)
 
 
-def _saved_reports(articles: dict[str, str], outdir: Path, translated: bool) -> Iterator[tuple[str, dict]]:
-    """The report each article (name → output stem) has in ``outdir``, for those that have a readable one."""
-    for name, stem in articles.items():
-        report = _saved_report(outputs_of(outdir, stem, translated)["report"])
+def _saved_reports(names: Sequence[str], outdir: Path, translated: bool, input_format: str | None) -> Iterator[tuple[str, dict]]:
+    """The report each article has in ``outdir``, for those that have a readable one, one at a time."""
+    for name in names:
+        report = _saved_report(outputs_of(outdir, name, translated, input_format)["report"])
         if report is not None:
             yield name, report
 
 
-def _index_entry(report: dict, stem: str, outdir: Path, translated: bool) -> dict[str, object]:
-    outputs = outputs_of(outdir, stem, translated)
+def _index_entry(name: str, report: dict, outdir: Path, translated: bool, input_format: str | None) -> dict[str, object]:
+    outputs = outputs_of(outdir, name, translated, input_format)
     findings = report["findings"]
     levels = [f["level"] for f in findings if f["source"] == Source.CLEAN]
+    page = report.get("source", {})
     return {
-        "article": display_name(stem),
+        "article": display_name(article_name(name, input_format)),
+        "title": page.get("title", ""),
+        "url": page.get("url", ""),
         "review": outputs["review"].relative_to(outdir).as_posix(),
         "errors": levels.count("error"),
         "warnings": levels.count("warning"),
         "info": levels.count("info"),
         "glossary violations": sum(f["source"] == Source.GLOSSARY for f in findings) if translated else "",
-        "published_at": report["clean"]["metadata"].get("published_at", ""),
+        "published_at": report["clean"]["metadata"].get("published_at") or page.get("published_at", ""),
+        "edited by hand": ", ".join(entry["file"] for entry in report.get("written", {}).values() if entry["hand_edited"]),
         "grammar and style": _grammar_and_style(report),
     }
 

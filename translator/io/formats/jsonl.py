@@ -16,6 +16,8 @@ class JsonLines(InputFormat):
     name = "jsonl"
     suffixes = (".jsonl",)
     many = True
+    text_label = "title and text"  # the rules read the record's article, not the file
+    rewritable = False  # a corpus is written to -o, never over itself
     writes_as = "jsonl"
 
     def articles(self, name: str, data: bytes, encoding: str) -> Iterator[Record]:

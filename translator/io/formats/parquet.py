@@ -18,6 +18,8 @@ class Parquet(InputFormat):
     name = "parquet"
     suffixes = (".parquet",)
     many = True
+    text_label = "title and text"  # the rules read the record's article, not the file
+    rewritable = False  # a corpus is written to -o, never over itself
     writes_as = "parquet"
 
     def articles(self, name: str, data: bytes, encoding: str) -> Iterator[Record]:

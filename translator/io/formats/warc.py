@@ -27,6 +27,8 @@ class WebArchive(InputFormat):
     name = "warc"
     suffixes = (".warc", ".warc.gz")
     many = True
+    text_label = "extracted text"  # the rules read the record's article, not the file
+    rewritable = False  # a corpus is written to -o, never over itself
     writes_as = "jsonl"
 
     def output_name(self, name: str) -> str:
