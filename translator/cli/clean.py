@@ -9,12 +9,12 @@ import typer
 from ..config import Settings
 from ..diagnostics import Located
 from ..errors import TranslatorError
-from ..io.files import STDIO, write_stdout
+from ..io.files import STDIO
 from ..io.formats import cleaned_name, format_for
 from . import options as opt
 from .app import app
 from .apply import DecisionsOption
-from .progress import batch_with_progress
+from .progress import batch_with_progress, say_skipped
 from .stages import Printer, SkippedChecks, Tally, proofreading
 
 
@@ -36,22 +36,25 @@ def clean(
     project: Settings = Settings(),
 ) -> None:
     """Remove rewriting-bot artefacts and show every change."""
+    from ..pipeline.corpus import corpus_record
     from ..pipeline.job import Job, cleaned_document
     from ..review.terminal import paged_console, print_review
     from ..review.decisions import load_decisions
 
     markdown = report_format is opt.CleanFormat.MARKDOWN
+    document = report_format in (opt.CleanFormat.TEXT, opt.CleanFormat.MARKDOWN)  # the output is the article
+    diff = diff or side_by_side
+    writes = not (check or diff or in_place) and (output is not None or document)
     batch, progress = batch_with_progress(inputs, output, project.encoding, input_format=input_format,
-                                          rename=lambda name: cleaned_name(name, input_format, markdown=markdown))
+                                          rename=lambda name: cleaned_name(name, input_format, markdown=markdown),
+                                          corpus_record=corpus_record if writes else None)
     if decisions is not None and batch.several:
         raise TranslatorError("--decisions are one article's: give that article alone")
     decided = [load_decisions(decisions)] if decisions is not None else None
-    if in_place and (output is not None or STDIO in batch.files):
-        raise TranslatorError("--in-place rewrites input files: it cannot go with -o or stdin (-)")
+    if in_place and (output is not None or STDIO in batch.files or batch.holds_corpora):
+        raise TranslatorError("--in-place rewrites input files: it cannot go with -o, stdin (-) or a corpus (write it with -o)")
     if in_place and (page := next((n for n in batch.files if not format_for(n, input_format).rewritable), None)):
         raise TranslatorError(f"{page}: --in-place cannot write a cleaned text over a web page; use -o")
-    document = report_format in (opt.CleanFormat.TEXT, opt.CleanFormat.MARKDOWN)  # the output is the article
-    diff = diff or side_by_side
     if diff and (output is not None or in_place or not document):
         raise TranslatorError("--diff prints the changes and writes nothing: it cannot go with -o, --in-place or --format json|sarif")
     batch.require_output_unless(check or diff or in_place or not document, "--check, --diff, --in-place, --format json")
@@ -59,7 +62,7 @@ def clean(
     printer = Printer("text" if document else str(report_format), rules=job.rules())
     failing = False
     tally = Tally()
-    with proofreading(qa, languagetool, project, job) as job.qa, paged_console(side_by_side) as console:
+    with proofreading(qa, languagetool, project, job) as job.qa, batch, paged_console(side_by_side) as console:
         skipped_checks = SkippedChecks(job)
         for source in batch.read_each():
             [report] = job.process([source], decisions=decided)
@@ -69,10 +72,8 @@ def clean(
                 pass  # write nothing
             elif in_place:
                 written = batch.write_in_place(source, text) if report.clean.changed else None
-            elif batch.output is not None:
-                written = batch.write(source, text)
-            elif document:
-                write_stdout(source.encode(text))
+            elif writes:
+                written = batch.write(source, text, report)
             if written and text == report.clean.text:  # positions in the cleaned text are positions in that file
                 report = report.written(Located.CLEANED, written)
             skipped_checks.say(report)
@@ -90,7 +91,8 @@ def clean(
                 printer.article(report, err=document and not check)
     progress.clear()
     printer.finish()
-    if batch.several and not quiet and (tally.findings or batch.failures):  # silence when all is well
+    say_skipped(batch.skipped)
+    if (batch.several or batch.holds_corpora) and not quiet and (tally.findings or batch.failures):  # silence when all is well
         writes = not (check or diff or side_by_side) and (in_place or batch.output is not None)
-        typer.echo(tally.line("cleaned" if writes else "checked", len(batch.failures), changes="made" if writes else ""), err=True)
+        typer.echo(tally.line("cleaned" if writes else "checked", len(batch.failures), changes="made" if writes else "", unit=batch.unit), err=True)
     raise typer.Exit(1 if batch.failures or (check and failing) else 0)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import sys
 
-from ..io.batch import Batch, Failure
+import typer
+
+from ..io.batch import Batch, Failure, no_article_lines
 from .options import error
 
 
@@ -48,3 +50,10 @@ def batch_with_progress(inputs: list[str], output: str | None, encoding: str, **
 
     batch.on_failed = failed
     return batch, progress
+
+
+def say_skipped(skipped) -> None:
+    """The records of a crawl that were no article ((input, why) → how many), counted on
+    stderr (even with --quiet: they are no finding, but what became of the input)."""
+    for line in no_article_lines(skipped):
+        typer.echo(line, err=True)

@@ -14,7 +14,7 @@ from ..io.formats import expand_inputs
 from ..lang import language_code
 from . import options as opt
 from .app import app
-from .progress import Progress
+from .progress import Progress, say_skipped
 from .stages import proofreading, translation
 
 
@@ -51,6 +51,7 @@ def run(
     progress.clear()
     for name, problem in outcome.failed:
         opt.error(problem if problem.startswith(name) else f"{name}: {problem}")
+    say_skipped(outcome.no_article)
     if outcome.qa_skipped:
         reasons = "; ".join(dict.fromkeys(reason for _, reason in outcome.qa_skipped))
         typer.echo(f"QA skipped for {len(outcome.qa_skipped)} of {len(outcome.done) + len(outcome.skipped)} articles: {reasons}", err=True)

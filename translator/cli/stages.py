@@ -102,10 +102,10 @@ class Tally:
         self.changes += sum(1 for d in report.diagnostics
                             if d.replacement is not None and d.located_in is Located.ORIGINAL and d.decision != "rejected")
 
-    def line(self, verb: str, failed: int, *, changes: str = "") -> str:
-        """``Cleaned 3 files: 12 findings (9 changes made), 0 failed``."""
+    def line(self, verb: str, failed: int, *, changes: str = "", unit: str = "file") -> str:
+        """``Cleaned 3 files: 12 findings (9 changes made), 0 failed`` (``unit``: what was counted, files or articles)."""
         def count(number: int, noun: str) -> str:
             return f"{number} {noun}{'s' * (number != 1)}"
 
         made = f" {changes}" if changes else ""
-        return f"{verb.capitalize()} {count(self.files, 'file')}: {count(self.findings, 'finding')} ({count(self.changes, 'change')}{made}), {failed} failed"
+        return f"{verb.capitalize()} {count(self.files, unit)}: {count(self.findings, 'finding')} ({count(self.changes, 'change')}{made}), {failed} failed"

@@ -9,14 +9,21 @@ import typer
 
 from ..config import Settings
 from ..diagnostics import Located
-from ..io.batch import in_language
-from ..io.files import write_stdout
-from ..io.formats import renamed
+from ..io.batch import chunks, in_language
+from ..io.formats import format_for, renamed
 from ..lang import language_code
 from . import options as opt
 from .app import app
-from .progress import batch_with_progress
+from .progress import batch_with_progress, say_skipped
 from .stages import Printer, SkippedChecks, Tally, proofreading, translation
+
+
+def _as_text(name: str, input_format: str | None) -> str:
+    """The name a translation takes: a page's is a text file (``page.html`` → ``page.txt``), a corpus's a corpus."""
+    return name if format_for(name, input_format).many else renamed(name, input_format, ".txt")
+
+
+TRANSLATED_TOGETHER = 256  # articles read, translated in one model call and written, at a time
 
 
 @app.command()
@@ -38,40 +45,41 @@ def translate(
     project: Settings = Settings(),
 ) -> None:
     """Translate articles offline, sentence-aligned, with glossary terms enforced."""
+    from ..pipeline.corpus import corpus_record
     from ..pipeline.job import Job
 
     from_, to = language_code(from_), language_code(to)
     project = dataclasses.replace(project, lang=project.lang or from_)
-    batch, progress = batch_with_progress(inputs, output, project.encoding, rename=lambda name: in_language(renamed(name, input_format, ".txt"), from_, to),
-                                          input_format=input_format)
+    writes = output is not None or report_format is opt.TranslateFormat.TEXT
+    batch, progress = batch_with_progress(inputs, output, project.encoding, input_format=input_format,
+                                          rename=lambda name: in_language(_as_text(name, input_format), from_, to),
+                                          corpus_record=corpus_record if writes else None)
     batch.require_output_unless(report_format is not opt.TranslateFormat.TEXT, "--format json|tsv|xliff")
     findings = Printer("text")
     document = Printer(str(report_format), source_language=from_, target_language=to) if report_format is not opt.TranslateFormat.TEXT else None
-    with translation(project, from_, to, no_cache=no_cache, cache=cache, on_progress=progress.sentences) as session:
-        job = Job(project, clean=clean_first, translation=session)
-        sources = list(batch.read_each())
-        with proofreading(qa, languagetool, project, job, session.glossary) as job.qa:
-            reports = job.process(sources)
-    progress.clear()
     failing = False
     tally = Tally()
-    skipped_checks = SkippedChecks(job)
-    for source, report in zip(sources, reports):
-        if batch.output is not None:
-            written = batch.write(source, report.translation.text)
-            if written:
-                report = report.written(Located.TRANSLATION, written)
-        elif report_format is opt.TranslateFormat.TEXT:
-            write_stdout(source.encode(report.translation.text))
-        skipped_checks.say(report)
-        if document is not None:
-            document.article(report)
-        if not quiet:
-            findings.article(report, err=True)
-        failing = failing or report.failing(project.fail_level)
-        tally.add(report)
+    with translation(project, from_, to, no_cache=no_cache, cache=cache, on_progress=progress.sentences) as session, batch:
+        job = Job(project, clean=clean_first, translation=session)
+        skipped_checks = SkippedChecks(job)
+        with proofreading(qa, languagetool, project, job, session.glossary) as job.qa:
+            for sources in chunks(batch.read_each(), TRANSLATED_TOGETHER):
+                reports = job.process(sources)
+                progress.clear()
+                for source, report in zip(sources, reports):
+                    written = batch.write(source, report.translation.text, report) if writes else None
+                    if written:
+                        report = report.written(Located.TRANSLATION, written)
+                    skipped_checks.say(report)
+                    if document is not None:
+                        document.article(report)
+                    if not quiet:
+                        findings.article(report, err=True)
+                    failing = failing or report.failing(project.fail_level)
+                    tally.add(report)
     if document is not None:
         document.finish()
-    if batch.several and not quiet and (tally.findings or batch.failures):  # silence when all is well
-        typer.echo(tally.line("translated", len(batch.failures), changes="in cleaning"), err=True)
+    say_skipped(batch.skipped)
+    if (batch.several or batch.holds_corpora) and not quiet and (tally.findings or batch.failures):  # silence when all is well
+        typer.echo(tally.line("translated", len(batch.failures), changes="in cleaning", unit=batch.unit), err=True)
     raise typer.Exit(1 if batch.failures or (check and failing) else 0)

@@ -10,9 +10,10 @@ import re
 import stat
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import TranslatorError
 
@@ -72,17 +73,25 @@ def read_source(name: str, encoding: str = "utf-8") -> SourceText:
 
 def read_bytes(name: str) -> bytes:
     """The bytes of file ``name`` (``-``: stdin); a file that cannot be read is an error naming it."""
+    with open_input(name) as stream:
+        return stream.read()
+
+
+@contextlib.contextmanager
+def open_input(name: str) -> Iterator[BinaryIO]:
+    """File ``name`` (``-``: stdin) as a stream of bytes, for inputs read as they come; a
+    file that cannot be read is an error naming it."""
     try:
         if name == STDIO and sys.stdin is None:
             raise TranslatorError("stdin is closed: give a file, or pipe the article in")
-        data = sys.stdin.buffer.read() if name == STDIO else Path(name).read_bytes()
+        with (contextlib.nullcontext(sys.stdin.buffer) if name == STDIO else open(name, "rb")) as stream:
+            yield stream
     except FileNotFoundError:
         raise TranslatorError(f"{name}: file not found") from None
     except IsADirectoryError:
         raise TranslatorError(f"{name}: is a directory; give files, or a directory with -o OUTDIR") from None
     except OSError as error:
         raise TranslatorError(f"{name}: cannot read ({error.strerror})") from None
-    return data
 
 
 def decode_text(name: str, data: bytes, encoding: str = "utf-8") -> SourceText:
@@ -140,7 +149,17 @@ def _byte_order(data: bytes, encoding: str) -> str:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half
+    (see :func:`open_atomic`)."""
+    with open_atomic(path) as stream:
+        _write_all(stream, data)
+
+
+@contextlib.contextmanager
+def open_atomic(path: Path) -> Iterator[BinaryIO]:
+    """A stream whose bytes replace ``path`` once the block ends without error, so that
+    readers see the old file or the new one, never half; when the block fails, nothing of
+    it is left.  For outputs written as they come (a corpus, record by record).
 
     A symlink to a file stays a link (the file it names is replaced); a device, a pipe or
     a terminal (``/dev/null``, ``/dev/stdout``) is written through, never replaced; a file
@@ -150,20 +169,22 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         if _is_special(path):
             with open(path, "wb") as stream:
-                _write_all(stream, data)
+                yield stream
             return
         if path.is_symlink():
             path = Path(os.path.realpath(path))
         old = path.stat() if path.exists() else None
         if old is not None and old.st_nlink > 1:
             with open(path, "r+b") as stream:
-                _write_durably(stream, data)
+                yield stream
+                _make_durable(stream)
             return
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=temporary_prefix(path.name), suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as stream:
-                _write_durably(stream, data)
+                yield stream
+                _make_durable(stream)
             # mkstemp makes the file private: give it the mode the file had, or a new file's
             os.chmod(temporary, old.st_mode & 0o7777 if old is not None else 0o666 & ~_umask())
             if old is not None and (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
@@ -209,9 +230,8 @@ def write_stdout(data: bytes) -> None:
         raise TranslatorError(f"stdout: cannot write ({error.strerror or error})") from None
 
 
-def _write_durably(stream, data: bytes) -> None:
-    """``data`` as the whole content of ``stream``, on disk before it returns."""
-    _write_all(stream, data)
+def _make_durable(stream: BinaryIO) -> None:
+    """What was written is the whole content of ``stream``, on disk before it returns."""
     stream.truncate()
     stream.flush()
     os.fsync(stream.fileno())

@@ -4,7 +4,10 @@ For ``NAME.fr.txt`` (or ``NAME.txt``) it writes ``NAME.clean.fr.txt``, ``NAME.en
 (with a target language), ``NAME.report.json`` and ``NAME.review.html``, then an
 ``index.html`` listing every article with its counts.  Each file is read by its format:
 a web page ``NAME.html`` gives its cleaned article as ``NAME.clean.fr.txt``, a Markdown
-file ``NAME.md`` keeps its markup in ``NAME.clean.fr.md``.
+file ``NAME.md`` keeps its markup in ``NAME.clean.fr.md``.  A corpus or a crawl
+``NAME.jsonl`` (``.parquet``, ``.warc.gz``) gives the same files for each of its records,
+in the folder ``NAME/`` and named by the record's id, and the output corpus ``NAME.jsonl``
+(``.parquet``) with every record in input order (see :mod:`translator.pipeline.corpus`).
 
 Articles go through in chunks (:func:`run_chunk`: read, clean, translate in one engine
 call, write each article whole, its report last); the translation memory keeps what
@@ -12,7 +15,9 @@ each engine call translated.  An article whose outputs are newer than its input 
 were made with the same rules, glossary, model and grammar check is skipped, so a run
 killed at any point resumes where it stopped and ends with the outputs an uninterrupted
 run writes.  An article whose grammar check was skipped (LanguageTool was down) is redone
-when LanguageTool answers again.
+when LanguageTool answers again.  A corpus's record is up to date when its report was made
+from the same text the same way (its id names it: the record may have moved); the output
+corpus is written whole again from the records' reports.
 
 An editor's decisions beside an article (``NAME.decisions.json``) are applied, and
 belong to what made its outputs.  The report keeps the sha256 of each text written
@@ -27,13 +32,15 @@ import dataclasses
 import hashlib
 import json
 import os
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 
 from ..diagnostics import Located, Source
 from ..errors import TranslatorError
+from ..io.batch import chunks
+from ..io.corpus import CorpusWriter, error_record, output_record
 from ..io.files import (
     SourceText,
     decode_text,
@@ -41,11 +48,12 @@ from ..io.files import (
     temporary_prefix,
     write_atomic,
 )
-from ..io.formats import article_name, format_for, read_article
+from ..io.formats import BadRecord, Skipped, article_name, corpus_stem, format_for, read_article, read_articles
 from ..report.article import ArticleReport
 from ..review.decisions import Decisions, decisions_file, load_decisions
 from ..review.html import html_page, index_page
 from ..review.model import article_review
+from .corpus import record_from_report
 from .job import Job, cleaned_document
 
 CHUNK_SIZE = 32
@@ -64,6 +72,7 @@ class RunReport:
     qa_skipped: list[tuple[str, str]] = field(default_factory=list)
     decision_problems: list[str] = field(default_factory=list)  # an editor's decisions that no longer fit
     hand_edited: list[str] = field(default_factory=list)  # outputs edited by hand, kept as they are
+    no_article: Counter[tuple[str, str]] = field(default_factory=Counter)  # (input, why) → records of a crawl that are none
 
 
 def decisions_beside(article: str, input_format: str | None = None) -> Decisions | None:
@@ -98,40 +107,102 @@ def run_pipeline(
     """Process every file, chunk by chunk; one that fails is reported and the others still
     finish.  ``input_format`` reads every file as that format (None: by its suffix)."""
     _check_names(files, outdir, input_format)
-    _remove_unfinished_writes(outdir, files, job.translation is not None, input_format)
+    translated = job.translation is not None
+    _remove_unfinished_writes(outdir, files, translated, input_format)
     report = RunReport()
+    singles = [name for name in files if not format_for(name, input_format).many]
     pending = []
-    for name in files:
+    for name in singles:
         if _up_to_date(name, outdir, job, encoding, input_format):
             report.skipped.append(name)
         else:
             pending.append(name)
-    for chunk in _chunks(pending, chunk_size):
+    for chunk in chunks(pending, chunk_size):
         sources = []
         for name in chunk:
             try:
                 sources.append(read_article(name, encoding, input_format))
             except TranslatorError as problem:
                 report.failed.append((name, str(problem)))
-        for name, problem in run_chunk(job, sources, outdir, input_format):
+        _note(report, run_chunk(job, sources, outdir, input_format), on_file)
+    articles = list(singles)
+    for name in files:
+        if format_for(name, input_format).many:
+            articles += _run_corpus(name, outdir, job, report, encoding=encoding, input_format=input_format, chunk_size=chunk_size)
             on_file(name)
-            if problem is None:
-                report.done.append(name)
-            else:
-                report.failed.append((name, problem))
-    saved = _saved_reports(files, outdir, job.translation is not None, input_format)
     failed = dict(report.failed)
-    entries = _index_entries({name: r for name, r in saved.items() if name not in failed}, outdir, job.translation is not None, input_format)
+    entries = []
+    for name, saved in _saved_reports([a for a in articles if a not in failed], outdir, translated, input_format):  # one at a time: a corpus's may be many
+        entries.append(_index_entry(name, saved, outdir, translated, input_format))
+        if reasons := _qa_skipped(saved):
+            report.qa_skipped.append((name, reasons[0]))
+        report.decision_problems += [f"{display_name(name)}: {f['message']}" for f in saved["findings"] if f["source"] == Source.DECISIONS]
+        report.hand_edited += [display_name(str(outdir / entry["file"])) for entry in saved.get("written", {}).values() if entry["hand_edited"]]
     entries += [{"article": display_name(article_name(name, input_format)), "source": display_name(name), "status": "failed", "error": problem}
                 for name, problem in report.failed]
     write_atomic(outdir / "index.html", index_page("translator run", entries, _run_settings(job)).encode())
-    skipped_checks = {name: _qa_skipped(saved_report) for name, saved_report in saved.items()}
-    report.qa_skipped = [(name, reasons[0]) for name, reasons in skipped_checks.items() if reasons]
-    report.decision_problems = [f"{display_name(name)}: {f['message']}" for name, saved_report in saved.items()
-                                for f in saved_report["findings"] if f["source"] == Source.DECISIONS]
-    report.hand_edited = [display_name(str(outdir / entry["file"])) for saved_report in saved.values()
-                          for entry in saved_report.get("written", {}).values() if entry["hand_edited"]]
     return report
+
+
+def _note(report: RunReport, outcomes: list[tuple[str, str | None]], on_file: Callable[[str], None] = lambda name: None) -> None:
+    for name, problem in outcomes:
+        on_file(name)
+        if problem is None:
+            report.done.append(name)
+        else:
+            report.failed.append((name, problem))
+
+
+def _run_corpus(name: str, outdir: Path, job: Job, report: RunReport, *, encoding: str, input_format: str | None,
+                chunk_size: int) -> list[str]:
+    """Every record of a corpus through the pipeline, and the output corpus written in
+    input order; the names of its articles."""
+    corpus_format = format_for(name, input_format)
+    translated = job.translation is not None
+    articles: list[str] = []
+    try:
+        writer = CorpusWriter(outdir / corpus_format.output_name(Path(name).name), corpus_format.writes_as or "jsonl", schema_of=name)
+    except TranslatorError as problem:
+        report.failed.append((name, str(problem)))
+        return articles
+    try:
+        records = (record for record in read_articles(name, encoding, input_format) if not _no_article(record, report))
+        for chunk in chunks(records, chunk_size):
+            sources = [record for record in chunk if isinstance(record, SourceText)]
+            articles += [source.name for source in sources]
+            pending = [source for source in sources if not _made_so(source.name, source.text, outdir, job, input_format)]
+            report.skipped += [source.name for source in sources if source not in pending]
+            problems = dict(run_chunk(job, pending, outdir, input_format))
+            _note(report, list(problems.items()))
+            for record in chunk:
+                writer.write(_output_record(record, problems.get(record.name), outdir, translated, report, input_format))
+    except TranslatorError as broke:  # the file breaks off: the records before it stay
+        report.failed.append((name, str(broke)))
+    except BaseException:
+        writer.discard()
+        raise
+    writer.commit()
+    return articles
+
+
+def _output_record(record: SourceText | BadRecord, problem: str | None, outdir: Path, translated: bool, report: RunReport,
+                   input_format: str | None) -> dict[str, object]:
+    """A record of the output corpus: from the article's saved report, or with why there is none."""
+    if isinstance(record, BadRecord):
+        report.failed.append((record.origin or record.name, record.problem))
+        return error_record(record)
+    saved = _saved_report(outputs_of(outdir, record.name, translated, input_format)["report"]) if problem is None else None
+    if saved is None:
+        return output_record(record, record.text, {"error": problem or f"{record.name}: its report cannot be read"})
+    return record_from_report(record, saved)
+
+
+def _no_article(record: object, report: RunReport) -> bool:
+    """A record that is no article by design (counted), not one to process or keep."""
+    if isinstance(record, Skipped):
+        report.no_article[(record.origin or "", record.kind)] += 1
+        return True
+    return False
 
 
 def run_chunk(job: Job, sources: Sequence[SourceText], outdir: Path, input_format: str | None = None) -> list[tuple[str, str | None]]:
@@ -172,17 +243,11 @@ def stamp(job: Job, lang: str, text: str, decisions: Decisions | None = None) ->
             "qa": job.qa.fingerprint if job.qa is not None else None}
 
 
-def _chunks(names: Sequence[str], size: int) -> Iterator[list[str]]:
-    iterator = iter(names)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
-
-
 def _check_names(files: Sequence[str], outdir: Path, input_format: str | None) -> None:
     """Two inputs must not write the same outputs, nor can the outputs go among the inputs."""
     seen: dict[str, str] = {}
     for name in files:
-        stem = article_name(name, input_format)
+        stem = corpus_stem(name, input_format) if format_for(name, input_format).many else article_name(name, input_format)
         if stem in seen:
             raise TranslatorError(f"{seen[stem]} and {name} would both write {stem}.*; rename one of them")
         seen[stem] = name
@@ -194,10 +259,15 @@ def _remove_unfinished_writes(outdir: Path, files: Sequence[str], translated: bo
     """Temporary files of our outputs left by a run that was killed while writing them."""
     if not outdir.is_dir():
         return
+    corpora = [name for name in files if format_for(name, input_format).many]
     ours = tuple({temporary_prefix(path.name) for name in files for path in outputs_of(outdir, name, translated, input_format).values()}
+                 | {temporary_prefix(format_for(name, input_format).output_name(Path(name).name)) for name in corpora}
                  | {temporary_prefix("index.html")})
     for path in outdir.glob(".*.tmp"):
         if path.name.startswith(ours):
+            path.unlink(missing_ok=True)
+    for name in corpora:  # a corpus's folder holds only its records' outputs
+        for path in (outdir / corpus_stem(name, input_format)).glob(".*.tmp"):
             path.unlink(missing_ok=True)
 
 
@@ -210,16 +280,35 @@ def _up_to_date(name: str, outdir: Path, job: Job, encoding: str, input_format: 
         source_time = os.stat(name).st_mtime_ns
         if not all(path.stat().st_mtime_ns >= source_time for path in outputs.values()):
             return False
-        report = json.loads(outputs["report"].read_text(encoding="utf-8"))
-        if job.qa is not None and job.qa.skipped is None and _qa_skipped(report):
-            return False  # LanguageTool answers now
-        if any(_sha256(outputs_of(outdir, name, True, input_format)[kind]) != entry["sha256"] for kind, entry in report.get("written", {}).items()):
-            return False  # edited by hand since: the English follows the cleaned text
-        made_with = stamp(job, report.get("language", "fr"), read_article(name, encoding, input_format).text,
-                          decisions_beside(name, input_format))
-        return report.get("pipeline") == made_with
-    except (OSError, ValueError, TranslatorError):
+        return _made_so(name, read_article(name, encoding, input_format).text, outdir, job, input_format)
+    except (OSError, TranslatorError):
         return False
+
+
+def _made_so(name: str, text: str, outdir: Path, job: Job, input_format: str | None) -> bool:
+    """The article's outputs are all there, made from ``text`` with the same rules,
+    glossary, model, grammar check and decisions, and not edited by hand since.  (A
+    corpus's record is judged by this alone: its file's date says nothing of one record.)"""
+    outputs = outputs_of(outdir, name, job.translation is not None, input_format)
+    report = _saved_report(outputs["report"])
+    if report is None or not all(path.exists() for path in outputs.values()):
+        return False
+    if job.qa is not None and job.qa.skipped is None and _qa_skipped(report):
+        return False  # LanguageTool answers now
+    if any(_sha256(outputs_of(outdir, name, True, input_format)[kind]) != entry["sha256"] for kind, entry in report.get("written", {}).items()):
+        return False  # edited by hand since: the English follows the cleaned text
+    try:
+        decisions = decisions_beside(name, input_format)
+    except TranslatorError:
+        return False
+    return report.get("pipeline") == stamp(job, report.get("language", "fr"), text, decisions)
+
+
+def _saved_report(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def _sha256(path: Path) -> str | None:
@@ -272,7 +361,7 @@ def _write_article(outdir: Path, source: SourceText, article: ArticleReport, mad
     # an output that reads as this run's own (a run killed before its report) is no hand edit
     edited = {kind: data for kind, data in edited.items() if (article.clean.hand_edited if kind == "clean" else data != texts.get(kind))}
     texts = {kind: data for kind, data in texts.items() if kind not in edited}
-    written = {kind: {"file": display_name(outputs_of(outdir, source.name, True, input_format)[kind].name), "sha256": hashlib.sha256(data).hexdigest(),
+    written = {kind: {"file": display_name(outputs_of(outdir, source.name, True, input_format)[kind].relative_to(outdir).as_posix()), "sha256": hashlib.sha256(data).hexdigest(),
                       "hand_edited": kind in edited}
                for kind, data in sorted({**texts, **edited}.items())}
     article = dataclasses.replace(article, outputs=located, pipeline=made_with, memory_use=False, written_files=written)
@@ -285,15 +374,12 @@ def _write_article(outdir: Path, source: SourceText, article: ArticleReport, mad
         outputs_of(outdir, source.name, True, input_format)["english"].unlink(missing_ok=True)
 
 
-def _saved_reports(files: Sequence[str], outdir: Path, translated: bool, input_format: str | None) -> dict[str, dict]:
-    """The report each input has in ``outdir``, for those that have a readable one."""
-    saved = {}
-    for name in files:
-        try:
-            saved[name] = json.loads(outputs_of(outdir, name, translated, input_format)["report"].read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-    return saved
+def _saved_reports(names: Sequence[str], outdir: Path, translated: bool, input_format: str | None) -> Iterator[tuple[str, dict]]:
+    """The report each article has in ``outdir``, for those that have a readable one, one at a time."""
+    for name in names:
+        report = _saved_report(outputs_of(outdir, name, translated, input_format)["report"])
+        if report is not None:
+            yield name, report
 
 
 def _run_settings(job: Job) -> dict[str, str]:
@@ -308,37 +394,34 @@ def _run_settings(job: Job) -> dict[str, str]:
             "grammar and style": "LanguageTool" if job.qa is not None else "not checked"}
 
 
-def _index_entries(saved: dict[str, dict], outdir: Path, translated: bool, input_format: str | None) -> list[dict[str, object]]:
-    """One dashboard entry per article with a report: its headline, source, counts and status."""
-    entries = []
-    for name, report in saved.items():
-        outputs = outputs_of(outdir, name, translated, input_format)
-        findings = report["findings"]
-        clean = [f for f in findings if f["source"] == Source.CLEAN]
-        levels = [f["level"] for f in clean]
-        open_findings = [f for f in findings if f["level"] != "info" and "decision" not in f]
-        metadata = report["clean"]["metadata"]
-        page = report.get("source", {})
-        entries.append({
-            "article": display_name(article_name(name, input_format)),
-            "title": page.get("title", ""),
-            "url": page.get("url", ""),
-            "review": outputs["review"].name,
-            "links": {_LINKS[kind]: path.name for kind, path in outputs.items()},
-            "source": display_name(name),
-            "headline": metadata.get("title") or report["clean"]["text"].lstrip().split("\n", 1)[0],
-            "status": "needs attention" if open_findings else "clean",
-            "changes": sum(f["replacement"] is not None for f in clean),
-            "flags": sum(f["replacement"] is None for f in clean),
-            "errors": levels.count("error"),
-            "warnings": levels.count("warning"),
-            "info": levels.count("info"),
-            "glossary violations": sum(f["source"] == Source.GLOSSARY for f in findings) if translated else "",
-            "published_at": metadata.get("published_at") or page.get("published_at", ""),
-            "edited by hand": ", ".join(entry["file"] for entry in report.get("written", {}).values() if entry["hand_edited"]),
-            "grammar and style": _grammar_and_style(report),
-        })
-    return entries
+def _index_entry(name: str, report: dict, outdir: Path, translated: bool, input_format: str | None) -> dict[str, object]:
+    """The dashboard entry of an article with a report: its headline, source, counts and status."""
+    outputs = outputs_of(outdir, name, translated, input_format)
+    findings = report["findings"]
+    clean = [f for f in findings if f["source"] == Source.CLEAN]
+    levels = [f["level"] for f in clean]
+    open_findings = [f for f in findings if f["level"] != "info" and "decision" not in f]
+    metadata = report["clean"]["metadata"]
+    page = report.get("source", {})
+    return {
+        "article": display_name(article_name(name, input_format)),
+        "title": page.get("title", ""),
+        "url": page.get("url", ""),
+        "review": outputs["review"].relative_to(outdir).as_posix(),
+        "links": {_LINKS[kind]: path.relative_to(outdir).as_posix() for kind, path in outputs.items()},
+        "source": display_name(name),
+        "headline": metadata.get("title") or report["clean"]["text"].lstrip().split("\n", 1)[0],
+        "status": "needs attention" if open_findings else "clean",
+        "changes": sum(f["replacement"] is not None for f in clean),
+        "flags": sum(f["replacement"] is None for f in clean),
+        "errors": levels.count("error"),
+        "warnings": levels.count("warning"),
+        "info": levels.count("info"),
+        "glossary violations": sum(f["source"] == Source.GLOSSARY for f in findings) if translated else "",
+        "published_at": metadata.get("published_at") or page.get("published_at", ""),
+        "edited by hand": ", ".join(entry["file"] for entry in report.get("written", {}).values() if entry["hand_edited"]),
+        "grammar and style": _grammar_and_style(report),
+    }
 
 
 def _grammar_and_style(report: dict) -> object:
