@@ -14,6 +14,7 @@ from ..io.files import write_stdout
 from ..lang import language_code
 from . import options as opt
 from .app import app
+from .hardware import ComputeTypeOption, Device, DeviceOption, JobsOption, hardware
 from .progress import batch_with_progress
 from .stages import Printer, SkippedChecks, Tally, proofreading, translation
 
@@ -33,6 +34,9 @@ def translate(
     quiet: opt.QuietOption = False,
     qa: opt.QAOption = False,
     languagetool: opt.LanguageToolOption = None,
+    device: DeviceOption = Device.AUTO,
+    compute_type: ComputeTypeOption = "default",
+    jobs: JobsOption = 1,
     project: Settings = Settings(),
 ) -> None:
     """Translate articles offline, sentence-aligned, with glossary terms enforced."""
@@ -44,8 +48,9 @@ def translate(
     batch.require_output_unless(report_format is not opt.TranslateFormat.TEXT, "--format json|tsv|xliff")
     findings = Printer("text")
     document = Printer(str(report_format), source_language=from_, target_language=to) if report_format is not opt.TranslateFormat.TEXT else None
-    with translation(project, from_, to, no_cache=no_cache, cache=cache, on_progress=progress.sentences) as session:
-        job = Job(project, clean=clean_first, translation=session)
+    placed = hardware(device, compute_type, jobs)
+    with translation(project, from_, to, no_cache=no_cache, cache=cache, hardware=placed, on_progress=progress.sentences) as session, \
+            Job(project, clean=clean_first, translation=session, jobs=jobs) as job:
         sources = list(batch.read_each())
         with proofreading(qa, languagetool, project, job, session.glossary) as job.qa:
             reports = job.process(sources)

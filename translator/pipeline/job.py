@@ -9,7 +9,10 @@ needed), the translation session and the grammar check, and turns articles into
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..clean.cleaner import CleanResult, clean_text
@@ -21,6 +24,7 @@ from ..errors import TranslatorError
 from ..io.files import SourceText, display_name
 from ..lang import DEFAULT_LANGUAGE, detect_language
 from ..report.article import ArticleReport, QACheck
+from ..translate.engines import Hardware
 
 if TYPE_CHECKING:
     from ..qa.checker import QARun
@@ -64,10 +68,17 @@ class Job:
     def language(self, text: str) -> str:
         return self.settings.lang or detect_language(text)
 
-    def process(self, sources: Sequence[SourceText]) -> list[ArticleReport]:
-        """Reports for these articles, in order; translation runs once for all of them."""
+    def clean(self, sources: Sequence[SourceText], languages: Sequence[str] | None = None) -> list[CleanResult | None]:
+        """What cleaning makes of each article (None for each when this job does not clean)."""
+        if not self.cleaning:
+            return [None] * len(sources)
+        return self._clean_all(sources, languages or [self.language(source.text) for source in sources])
+
+    def process(self, sources: Sequence[SourceText], cleaned: Sequence[CleanResult | None] | None = None) -> list[ArticleReport]:
+        """Reports for these articles, in order; translation runs once for all of them.
+        ``cleaned``: what :meth:`clean` made of them elsewhere (another process, another machine)."""
         languages = [self.language(source.text) for source in sources]
-        cleaned = self._clean_all(sources, languages) if self.cleaning else [None] * len(sources)
+        cleaned = self.clean(sources, languages) if cleaned is None else cleaned
         texts = [result.text if result is not None else source.text for source, result in zip(sources, cleaned)]
         translated = self.translation.translate(texts) if self.translation is not None else [None] * len(sources)
         reports = []
@@ -96,7 +107,7 @@ class Job:
             findings += found
         return dataclasses.replace(report, qa=checks, qa_findings=tuple(findings))
 
-    def _clean_all(self, sources: Sequence[SourceText], languages: list[str]) -> list[CleanResult]:
+    def _clean_all(self, sources: Sequence[SourceText], languages: Sequence[str]) -> list[CleanResult]:
         names = [source.name for source in sources]
         if self.jobs <= 1 or len(sources) < 2:
             return [_clean(self, s.text, lang, name) for s, lang, name in zip(sources, languages, names)]
@@ -146,3 +157,40 @@ def known_words(settings: Settings, *, glossary: Glossary | None = None, rules: 
 
     glossary = glossary or load_glossaries(settings.glossaries, builtin=settings.builtin_glossaries)
     return known_words_from(glossary, rules)
+
+
+@dataclass(frozen=True)
+class JobRecipe:
+    """What a :class:`Job` is made of, in a form that travels to other processes and
+    machines: each worker of a distributed engine opens its own Job from it.
+    ``memory``: as :func:`~translator.translate.session.open_translation` takes it
+    (``True``: the memory in the user cache folder of the machine the Job opens on)."""
+
+    settings: Settings
+    source: str = "fr"
+    target: str | None = None
+    memory: Path | bool = True
+    hardware: Hardware = Hardware()
+    qa: bool = False
+    languagetool: str | None = None
+
+    @contextmanager
+    def open(self, *, on_progress: Callable[[int, int], None] | None = None, on_memory_problem: Callable[[str], None] | None = None,
+             on_qa_skipped: Callable[[str], None] = lambda reason: None) -> Iterator[Job]:
+        """The Job of a ``run`` (reports made with memory use left out), open until the block ends."""
+        from ..translate.session import open_translation
+
+        settings = self.settings
+        with ExitStack() as stack:
+            translation = None
+            if self.target is not None:
+                translation = stack.enter_context(open_translation(
+                    self.source, self.target, glossaries=settings.glossaries, builtin_glossary=settings.builtin_glossaries,
+                    memory=self.memory, hardware=self.hardware, on_progress=on_progress, on_memory_problem=on_memory_problem))
+            job = stack.enter_context(Job(settings, translation=translation, jobs=self.hardware.jobs, memory_use=False))
+            if self.qa:
+                job.qa = stack.enter_context(open_proofreading(settings, self.languagetool, glossary=translation.glossary if translation else None,
+                                                               rules=job.rules()))
+                if job.qa.skipped:
+                    on_qa_skipped(job.qa.skipped)
+            yield job

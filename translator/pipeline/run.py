@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from ..clean.cleaner import CleanResult
 from ..diagnostics import Located, Source
 from ..errors import TranslatorError
 from ..io.files import (
@@ -77,8 +78,7 @@ def run_pipeline(
     on_file: Callable[[str], None] = lambda name: None,
 ) -> RunReport:
     """Process every file, chunk by chunk; one that fails is reported and the others still finish."""
-    _check_names(files, outdir)
-    _remove_unfinished_writes(outdir, files, job.translation is not None)
+    prepare_run(files, outdir, job.translation is not None)
     report = RunReport()
     pending = []
     for name in files:
@@ -99,18 +99,26 @@ def run_pipeline(
                 report.done.append(name)
             else:
                 report.failed.append((name, problem))
-    saved = _saved_reports(files, outdir, job.translation is not None)
-    write_atomic(outdir / "index.html", index_page("translator run", _index_entries(saved, outdir, job.translation is not None)).encode())
-    skipped_checks = {name: _qa_skipped(saved_report) for name, saved_report in saved.items()}
-    report.qa_skipped = [(name, reasons[0]) for name, reasons in skipped_checks.items() if reasons]
+    finish_run(files, outdir, job.translation is not None, report)
     return report
 
 
-def run_chunk(job: Job, sources: Sequence[SourceText], outdir: Path) -> list[tuple[str, str | None]]:
-    """Clean, translate and write these articles; for each, its name and the problem
-    that stopped it (None when its outputs are written).  The unit a distributed engine calls."""
+def finish_run(files: Sequence[str], outdir: Path, translated: bool, report: RunReport) -> None:
+    """Write ``index.html`` listing every input's saved report, and note in ``report`` the
+    articles whose grammar check was skipped."""
+    saved = _saved_reports(files, outdir, translated)
+    write_atomic(outdir / "index.html", index_page("translator run", _index_entries(saved, outdir, translated)).encode())
+    skipped_checks = {name: _qa_skipped(saved_report) for name, saved_report in saved.items()}
+    report.qa_skipped = [(name, reasons[0]) for name, reasons in skipped_checks.items() if reasons]
+
+
+def run_chunk(job: Job, sources: Sequence[SourceText], outdir: Path,
+              cleaned: Sequence[CleanResult | None] | None = None) -> list[tuple[str, str | None]]:
+    """Clean (unless ``cleaned`` says what cleaning made of them), translate and write these
+    articles; for each, its name and the problem that stopped it (None when its outputs
+    are written).  The unit a distributed engine calls."""
     outcomes = []
-    for source, article in zip(sources, job.process(sources)):
+    for source, article in zip(sources, job.process(sources, cleaned)):
         try:
             _write_article(outdir, source, article, stamp(job, article.language, source.text))
             outcomes.append((source.name, None))
@@ -128,6 +136,12 @@ def stamp(job: Job, lang: str, text: str) -> dict[str, object]:
             "model": translation.model_id if translation else None,
             "target": translation.target if translation else None,
             "qa": job.qa.fingerprint if job.qa is not None else None}
+
+
+def prepare_run(files: Sequence[str], outdir: Path, translated: bool) -> None:
+    """Check that the inputs' outputs do not collide and remove writes a killed run left unfinished."""
+    _check_names(files, outdir)
+    _remove_unfinished_writes(outdir, files, translated)
 
 
 def _chunks(names: Sequence[str], size: int) -> Iterator[list[str]]:
@@ -168,11 +182,23 @@ def _up_to_date(name: str, outdir: Path, job: Job, encoding: str) -> bool:
         source_time = os.stat(name).st_mtime_ns
         if not all(path.stat().st_mtime_ns >= source_time for path in outputs.values()):
             return False
+        return is_done(read_source(name, encoding), outdir, job)
+    except (OSError, TranslatorError):
+        return False
+
+
+def is_done(source: SourceText, outdir: Path, job: Job) -> bool:
+    """The article's outputs are all there, its report made from this very text with the
+    same rules, glossary, model and grammar check (and that check not skipped when it
+    can run now)."""
+    outputs = outputs_of(outdir, article_name(source.name), job.translation is not None)
+    try:
+        if not all(path.exists() for path in outputs.values()):
+            return False
         report = json.loads(outputs["report"].read_text(encoding="utf-8"))
         if job.qa is not None and job.qa.skipped is None and _qa_skipped(report):
             return False  # LanguageTool answers now
-        made_with = stamp(job, report.get("language", "fr"), read_source(name, encoding).text)
-        return report.get("pipeline") == made_with
+        return report.get("pipeline") == stamp(job, report.get("language", "fr"), source.text)
     except (OSError, ValueError, TranslatorError):
         return False
 

@@ -1,0 +1,154 @@
+"""The Ray engine: ``translator run`` on a Ray cluster (or one Ray starts on this machine).
+
+Ray Data reads the inputs (a task per file, through the same input formats as the local
+engine: local paths, or any URI pyarrow reaches such as ``s3://bucket/corpus/``), cleans
+the articles in CPU tasks, and translates them in a pool of ``Cluster.workers`` actors,
+each opening the Job of the run once (the model loads once per actor) and writing each
+chunk with :func:`~translator.pipeline.run.run_chunk`: the outputs are the local
+engine's, byte for byte, in the output folder, which every worker must reach (a shared
+filesystem on a cluster).  A worker that dies is restarted and its chunk redone (every
+output is written atomically, the report last).  An article whose outputs are complete
+(its report made from the same text, rules, glossary, model and grammar check) is
+skipped, as locally.  The translation memory is each worker host's own.
+"""
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from ...errors import TranslatorError
+from ...io.files import read_bytes
+from ...io.formats import expand_inputs, format_for, input_formats
+from ..job import Job, JobRecipe
+from ..run import RunReport, finish_run, is_done, prepare_run, run_chunk
+from . import Cluster, Hooks
+
+RETRIES = -1  # a dead translating worker is restarted and its chunk redone, however often
+
+
+def inputs(names: list[str]) -> list[str]:
+    """Local inputs as the local engine lists them; URIs (``s3://…``) as pyarrow lists them."""
+    local = [name for name in names if "://" not in name]
+    return [*(expand_inputs(local) if local else []), *(found for name in names if "://" in name for found in _remote_files(name))]
+
+
+def run(recipe: JobRecipe, files: Sequence[str], outdir: Path, *, chunk_size: int, hooks: Hooks, cluster: Cluster) -> RunReport:
+    ray = _import_ray()
+    translated = recipe.target is not None
+    prepare_run(files, outdir, translated)
+    outdir.mkdir(parents=True, exist_ok=True)
+    started_here = not ray.is_initialized()
+    if started_here:
+        ray.init(address=cluster.address, num_cpus=None if cluster.address else cluster.cpus, include_dashboard=False,
+                 log_to_driver=False, configure_logging=False)
+    try:
+        articles = ray.data.from_items([{"file": index, "name": name} for index, name in enumerate(files)], override_num_blocks=len(files))
+        articles = articles.flat_map(_read, fn_kwargs={"encoding": recipe.settings.encoding})
+        cleaned = articles.map_batches(_clean, batch_size=chunk_size, fn_kwargs={"recipe": recipe})
+        outcomes = cleaned.map_batches(
+            _Translate, batch_size=chunk_size, concurrency=cluster.workers, num_gpus=cluster.gpus_per_worker or None,
+            num_cpus=recipe.hardware.jobs, fn_constructor_kwargs={"recipe": recipe, "outdir": str(outdir)},
+            max_restarts=RETRIES, max_task_retries=RETRIES)
+        report = RunReport()
+        for row in sorted(outcomes.iter_rows(), key=lambda row: (row["file"], row["record"])):
+            hooks.on_file(row["name"])
+            if row["status"] == "failed":
+                report.failed.append((row["name"], row["problem"]))
+            else:
+                getattr(report, row["status"]).append(row["name"])
+    finally:
+        if started_here:
+            ray.shutdown()
+    finish_run(files, outdir, translated, report)
+    return report
+
+
+def _import_ray():
+    try:
+        import ray
+        import ray.data
+    except ImportError:
+        raise TranslatorError("--engine ray needs Ray: pip install 'translator[ray]'") from None
+    return ray
+
+
+def _remote_files(uri: str) -> list[str]:
+    """The input files at ``uri``: the file itself, or a folder's files of a known format."""
+    import pyarrow.fs
+
+    filesystem, path = pyarrow.fs.FileSystem.from_uri(uri)
+    scheme = uri.split("://", 1)[0]
+    info = filesystem.get_file_info(path)
+    if info.type == pyarrow.fs.FileType.File:
+        return [uri]
+    if info.type != pyarrow.fs.FileType.Directory:
+        raise TranslatorError(f"{uri}: file not found")
+    suffixes = tuple(suffix for fmt in input_formats().values() for suffix in fmt.suffixes)
+    found = sorted(f"{scheme}://{entry.path}" for entry in filesystem.get_file_info(pyarrow.fs.FileSelector(path))
+                   if entry.type == pyarrow.fs.FileType.File and entry.base_name.lower().endswith(suffixes))
+    if not found:
+        raise TranslatorError(f"{uri}: folder holds no article file ({', '.join(suffixes)})")
+    return found
+
+
+def _read_input(name: str) -> bytes:
+    if "://" not in name:
+        return read_bytes(name)
+    import pyarrow.fs
+
+    filesystem, path = pyarrow.fs.FileSystem.from_uri(name)
+    with filesystem.open_input_stream(path) as stream:
+        return stream.read()
+
+
+def _read(item: dict, encoding: str) -> Iterator[dict]:
+    """The articles of one input file, in order (one row naming the problem when it cannot be read)."""
+    name = item["name"]
+    try:
+        sources = list(format_for(name).articles(name, _read_input(name), encoding))
+    except (TranslatorError, OSError) as problem:
+        yield {"file": item["file"], "record": -1, "name": name, "source": b"", "problem": str(problem)}
+        return
+    for record, source in enumerate(sources):
+        yield {"file": item["file"], "record": record, "name": name, "source": pickle.dumps(source), "problem": ""}
+
+
+_cleaning: dict[JobRecipe, Job] = {}  # a Job per recipe in each worker process: the rules load once
+
+
+def _clean(batch: dict, recipe: JobRecipe) -> dict:
+    job = _cleaning.setdefault(recipe, Job(recipe.settings))
+    readable = [index for index, problem in enumerate(batch["problem"]) if not problem]
+    sources = [pickle.loads(batch["source"][index]) for index in readable]
+    results = iter(job.clean(sources))
+    batch["cleaned"] = [pickle.dumps(next(results)) if index in readable else b"" for index in range(len(batch["problem"]))]
+    return batch
+
+
+class _Translate:
+    """A translating worker: the run's Job, opened once; each batch is one chunk."""
+
+    def __init__(self, recipe: JobRecipe, outdir: str) -> None:
+        self.outdir = Path(outdir)
+        self.opened = recipe.open()
+        self.job = self.opened.__enter__()
+
+    def __call__(self, batch: dict) -> dict:
+        count = len(batch["name"])
+        statuses, problems, names = ["failed"] * count, list(batch["problem"]), list(batch["name"])
+        pending = []
+        for index in range(count):
+            if problems[index]:
+                continue
+            source = pickle.loads(batch["source"][index])
+            names[index] = source.name
+            if is_done(source, self.outdir, self.job):
+                statuses[index] = "skipped"
+            else:
+                pending.append((index, source, pickle.loads(batch["cleaned"][index])))
+        outcomes = run_chunk(self.job, [source for _, source, _ in pending], self.outdir, [cleaned for _, _, cleaned in pending])
+        for (index, _, _), (_, problem) in zip(pending, outcomes):
+            statuses[index], problems[index] = ("done", "") if problem is None else ("failed", problem)
+        return {"file": batch["file"], "record": batch["record"], "name": names, "status": statuses, "problem": problems}
