@@ -141,7 +141,7 @@ def stamp(job: Job, lang: str, text: str) -> dict[str, object]:
 def prepare_run(files: Sequence[str], outdir: Path, translated: bool) -> None:
     """Check that the inputs' outputs do not collide and remove writes a killed run left unfinished."""
     _check_names(files, outdir)
-    _remove_unfinished_writes(outdir, files, translated)
+    remove_unfinished_writes(outdir, files, translated)
 
 
 def _chunks(names: Sequence[str], size: int) -> Iterator[list[str]]:
@@ -162,7 +162,7 @@ def _check_names(files: Sequence[str], outdir: Path) -> None:
             raise TranslatorError(f"{outdir}: the output folder holds the inputs; choose another folder for -o")
 
 
-def _remove_unfinished_writes(outdir: Path, files: Sequence[str], translated: bool) -> None:
+def remove_unfinished_writes(outdir: Path, files: Sequence[str], translated: bool) -> None:
     """Temporary files of our outputs left by a run that was killed while writing them."""
     if not outdir.is_dir():
         return

@@ -6,8 +6,9 @@ the articles in CPU tasks, and translates them in a pool of ``Cluster.workers`` 
 each opening the Job of the run once (the model loads once per actor) and writing each
 chunk with :func:`~translator.pipeline.run.run_chunk`: the outputs are the local
 engine's, byte for byte, in the output folder, which every worker must reach (a shared
-filesystem on a cluster).  A worker that dies is restarted and its chunk redone (every
-output is written atomically, the report last).  An article whose outputs are complete
+filesystem on a cluster).  A worker that dies is restarted and its chunk redone (Ray
+Data's actor pools retry without end; every output is written atomically, the report
+last).  An article whose outputs are complete
 (its report made from the same text, rules, glossary, model and grammar check) is
 skipped, as locally.  The translation memory is each worker host's own.
 """
@@ -22,11 +23,8 @@ from ...errors import TranslatorError
 from ...io.files import read_bytes
 from ...io.formats import expand_inputs, format_for, input_formats
 from ..job import Job, JobRecipe
-from ..run import RunReport, finish_run, is_done, prepare_run, run_chunk
+from ..run import RunReport, finish_run, is_done, prepare_run, remove_unfinished_writes, run_chunk
 from . import Cluster, Hooks
-
-RETRIES = -1  # a dead translating worker is restarted and its chunk redone, however often
-
 
 def inputs(names: list[str]) -> list[str]:
     """Local inputs as the local engine lists them; URIs (``s3://…``) as pyarrow lists them."""
@@ -44,16 +42,15 @@ def run(recipe: JobRecipe, files: Sequence[str], outdir: Path, *, chunk_size: in
         ray.init(address=cluster.address, num_cpus=None if cluster.address else cluster.cpus, include_dashboard=False,
                  log_to_driver=False, configure_logging=False)
     try:
-        articles = ray.data.from_items([{"file": index, "name": name} for index, name in enumerate(files)], override_num_blocks=len(files))
+        blocks = max(1, min(len(files), -(-len(files) // chunk_size)))  # a corpus file each, or a chunk's worth of small files
+        articles = ray.data.from_items([{"file": index, "name": name} for index, name in enumerate(files)], override_num_blocks=blocks)
         articles = articles.flat_map(_read, fn_kwargs={"encoding": recipe.settings.encoding})
         cleaned = articles.map_batches(_clean, batch_size=chunk_size, fn_kwargs={"recipe": recipe})
         outcomes = cleaned.map_batches(
             _Translate, batch_size=chunk_size, concurrency=cluster.workers, num_gpus=cluster.gpus_per_worker or None,
-            num_cpus=recipe.hardware.jobs, fn_constructor_kwargs={"recipe": recipe, "outdir": str(outdir)},
-            max_restarts=RETRIES, max_task_retries=RETRIES)
+            num_cpus=_cpus_per_worker(ray, cluster.workers, recipe.hardware.jobs), fn_constructor_kwargs={"recipe": recipe, "outdir": str(outdir)})
         report = RunReport()
-        for row in sorted(outcomes.iter_rows(), key=lambda row: (row["file"], row["record"])):
-            hooks.on_file(row["name"])
+        for row in sorted(_each(outcomes, hooks), key=lambda row: (row["file"], row["record"])):
             if row["status"] == "failed":
                 report.failed.append((row["name"], row["problem"]))
             else:
@@ -61,8 +58,30 @@ def run(recipe: JobRecipe, files: Sequence[str], outdir: Path, *, chunk_size: in
     finally:
         if started_here:
             ray.shutdown()
+    remove_unfinished_writes(outdir, files, translated)  # those of a worker killed while writing (its chunk was redone)
     finish_run(files, outdir, translated, report)
     return report
+
+
+def _each(outcomes, hooks: Hooks) -> Iterator[dict]:
+    """The outcome of each article as it comes (Ray's own progress bars left out for ours)."""
+    import logging
+
+    from ray.data import DataContext
+
+    DataContext.get_current().enable_progress_bars = False
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
+    for row in outcomes.iter_rows():
+        hooks.on_file(row["name"])
+        yield row
+
+
+def _cpus_per_worker(ray, workers: int, jobs: int) -> float:
+    """The CPUs a translating worker reserves: its ``jobs``, less when the workers would
+    take every CPU of the cluster and leave none to read and clean the articles (they
+    then share the cores; a CPU-only cluster should have more cores than workers)."""
+    spare = (ray.cluster_resources().get("CPU", 1) - 1) / workers
+    return max(0.1, min(jobs, spare))
 
 
 def _import_ray():
@@ -115,11 +134,13 @@ def _read(item: dict, encoding: str) -> Iterator[dict]:
         yield {"file": item["file"], "record": record, "name": name, "source": pickle.dumps(source), "problem": ""}
 
 
-_cleaning: dict[JobRecipe, Job] = {}  # a Job per recipe in each worker process: the rules load once
+_cleaning: list[tuple[JobRecipe, Job]] = []  # the Job of each worker process's last recipe: the rules load once
 
 
 def _clean(batch: dict, recipe: JobRecipe) -> dict:
-    job = _cleaning.setdefault(recipe, Job(recipe.settings))
+    if not _cleaning or _cleaning[0][0] != recipe:
+        _cleaning[:] = [(recipe, Job(recipe.settings))]
+    job = _cleaning[0][1]
     readable = [index for index, problem in enumerate(batch["problem"]) if not problem]
     sources = [pickle.loads(batch["source"][index]) for index in readable]
     results = iter(job.clean(sources))
