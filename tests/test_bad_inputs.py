@@ -15,6 +15,7 @@ import pytest
 from .conftest import SEED, run_cli
 
 ARTICLE = SEED.read_bytes()
+DECISIONS = b'{"schema": "translator-decisions/1",\n "decisions": {\n  "fr.persona-intro:90c9ebe19299": "rejected"\n },\n "edits": []}\n'
 RULE = b"rules:\n  - id: my.rule\n    description: d\n    level: info\n    scope: paragraph\n    action: flag\n    pattern: x\n    message: m\n"
 
 
@@ -63,6 +64,19 @@ ROWS = [
         {"g.tsv": b"(ONU)\tUN\n"}),
     Row("a broken glossary YAML", ("glossary", "check", "g.yaml"), 2, "g.yaml: line", {"g.yaml": b"entries: [\n"}),
     Row("a LanguageTool that is nowhere", ("check", "a.txt"), 2, ""),
+    Row("broken decisions JSON", ("apply", "a.txt", "--decisions", "d.json"), 2, "d.json:4: broken JSON: Expecting property name",
+        {"a.txt": ARTICLE, "d.json": DECISIONS.replace(b'"rejected"', b'"rejected",')}),
+    Row("an unknown decision", ("clean", "--decisions", "d.json", "a.txt"), 2,
+        "d.json:3: field 'decisions.fr.persona-intro:90c9ebe19299': one of 'accepted', 'rejected', 'reviewed'",
+        {"a.txt": ARTICLE, "d.json": DECISIONS.replace(b'"rejected"', b'"maybe"')}),
+    Row("an unknown decisions field", ("apply", "a.txt", "--decisions", "d.json"), 2,
+        "d.json:2: field 'decision': unknown field (allowed: schema, decisions, edits, article)",
+        {"a.txt": ARTICLE, "d.json": DECISIONS.replace(b'"decisions"', b'"decision"')}),
+    Row("an edit without its after", ("apply", "a.txt", "--decisions", "d.json"), 2, "d.json:6: field 'edits[0].after': missing",
+        {"a.txt": ARTICLE, "d.json": DECISIONS.replace(b'"edits": []', b'"edits": [\n  {"before": "x"}]')}),
+    Row("a broken decisions file beside the reviewed article", ("review", "a.txt", "-o", "page.html"), 2,
+        "a.decisions.json:4: broken JSON", {"a.txt": ARTICLE, "a.decisions.json": DECISIONS.replace(b'"rejected"', b'"rejected",')}),
+    Row("no decisions file beside the article", ("apply", "a.txt"), 2, "a.decisions.json: no decisions file beside the article"),
 ]
 
 

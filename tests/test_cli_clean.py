@@ -48,12 +48,14 @@ def test_folder_and_files_to_outdir_with_one_bad_file(tmp_path):
     inputs.mkdir()
     (inputs / "one.txt").write_text(SPUN, encoding="utf-8")
     (inputs / "two.txt").write_bytes(b"Titre\n\nCaf\xe9 cr\xe8me.\n")  # latin-1, not UTF-8
-    (inputs / "notes.md").write_text("not an article", encoding="utf-8")
+    (inputs / "notes.rtf").write_text("not an article", encoding="utf-8")  # no known kind: left alone
+    (inputs / "notes.md").write_text("Une note en *Markdown*.\n", encoding="utf-8")  # Markdown: an article
     extra = tmp_path / "three.txt"
     extra.write_text("Titre\n\nRien à signaler.\n", encoding="utf-8")
     result = run_cli("clean", str(inputs), str(extra), "-o", str(tmp_path / "out"))
     assert result.returncode == 1
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["one.txt", "three.txt"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["notes.md", "one.txt", "three.txt"]
+    assert (tmp_path / "out" / "notes.md").read_text(encoding="utf-8") == "Une note en *Markdown*.\n"
     assert (tmp_path / "out" / "one.txt").read_text(encoding="utf-8") == SPUN_CLEAN
     assert "two.txt: cannot decode as utf-8" in result.stderr.decode()
 

@@ -30,6 +30,7 @@ class Source(StrEnum):
     GLOSSARY = "glossary"
     TRANSLATE = "translate"
     QA = "qa"
+    DECISIONS = "decisions"  # an editor's decisions file that no longer fits the article
 
 
 class Located(StrEnum):
@@ -64,6 +65,13 @@ class Diagnostic:
     category: str | None = None
     suggestions: tuple[str, ...] = ()  # fixes to choose from (LanguageTool's; a glossary's accepted targets)
     subject: str | None = None  # what it is about when not the whole span: the glossary term's source form
+    id: str | None = None  # a cleaning finding's stable id (``rule:hash``), what an editor's decision names
+    decision: str | None = None  # the editor's: accepted, rejected (the change is undone) or reviewed (a flag checked)
 
     def at_least(self, level: Level) -> bool:
         return self.level.rank >= level.rank
+
+    @property
+    def open(self) -> bool:
+        """Still waiting for an editor: no decision was made on it (what ``--check`` counts)."""
+        return self.decision is None

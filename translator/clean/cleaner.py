@@ -19,19 +19,27 @@ repeated headline…) shows to be a bot's rewrite.  Such an article is cleaned a
 from the start with every rule; the result names the evidence.
 
 Offsets in findings always refer to the original text.
+
+Every finding has a stable id (:func:`finding_id`).  An editor may reject changes by
+id: the rules run exactly as without the rejection (the same findings, the same ids),
+and only the text is assembled without those changes (each change's edits are logged
+in original offsets), the rejected findings marked ``decision="rejected"``.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import chain
+from os.path import commonprefix
 
-from ..diagnostics import Diagnostic, Level
+from ..diagnostics import Diagnostic, Level, Located
 from ..document import (
     Document,
     Paragraph,
@@ -64,6 +72,7 @@ class CleanResult:
     kept: tuple[int, ...] = ()  # for each paragraph of ``text``, its index in ``original``
     evidence: tuple[str, ...] = ()  # ids of the rules whose changes show a bot's rewrite
     guarded: bool = False  # written in the first person: rules reading « je » were held back
+    hand_edited: bool = False  # ``text`` is the cleaned text as an editor left it by hand
 
     @property
     def changed(self) -> bool:
@@ -72,16 +81,56 @@ class CleanResult:
     def findings_at_least(self, level: Level) -> list[Finding]:
         return [f for f in self.findings if f.level.rank >= level.rank]
 
+    def changes(self) -> list[tuple[int, int, str]]:
+        """The edits of ``original`` that make ``text``: ``(start, end, replacement)``, in
+        order and apart.  A deleted paragraph goes with the separator after it (the last
+        kept one's separator, when the paragraphs after it go); edits inside kept
+        paragraphs are the findings' own."""
+        if not self.changed:
+            return []
+        document = Document.parse(self.original)
+        paragraphs = document.paragraphs
+        kept = set(self.kept)
+        changes = [(f.start, f.end, f.replacement) for f in self.findings
+                   if f.replacement is not None and f.located_in is Located.ORIGINAL and f.paragraph in kept]
+        last_kept = max(kept, default=None)
+        for paragraph in paragraphs:
+            if paragraph.index in kept:
+                continue
+            if last_kept is None or paragraph.index > last_kept:
+                start = paragraphs[last_kept].end if last_kept is not None else 0
+                ending = "" if last_kept is None else document.line_break_after(paragraphs[last_kept])
+                changes.append((start, len(self.original), ending))
+                break
+            following = paragraphs[paragraph.index + 1].start
+            changes.append((paragraph.start, following, ""))
+        changes.sort()
+        if _applied(self.original, changes) != self.text:  # a normalised view split paragraphs otherwise
+            head = len(commonprefix([self.original, self.text]))
+            tail = len(commonprefix([self.original[head:][::-1], self.text[head:][::-1]]))
+            changes = [(head, len(self.original) - tail, self.text[head : len(self.text) - tail])]
+        return changes
+
+
+def _applied(text: str, changes: list[tuple[int, int, str]]) -> str:
+    parts, position = [], 0
+    for start, end, replacement in changes:
+        parts += [text[position:start], replacement]
+        position = end
+    return "".join(parts) + text[position:]
+
 
 def clean_text(
-    text: str, rules: RuleSet | None = None, *, lang: str | None = None, headline: bool = True, bot_rewrite: bool = False
+    text: str, rules: RuleSet | None = None, *, lang: str | None = None, headline: bool = True, bot_rewrite: bool = False,
+    rejected: Collection[str] = frozenset(),
 ) -> CleanResult:
     """Clean one article in language ``lang`` (detected when None: French or English).
 
     ``rules`` defaults to the built-in rules of that language; rules for another
     language (see ``RuleSet.lang``) do not run: the article comes back unchanged.
     ``headline=False`` treats every paragraph as body text (no title line);
-    ``bot_rewrite=True`` takes the article for a bot's rewrite without evidence.
+    ``bot_rewrite=True`` takes the article for a bot's rewrite without evidence;
+    ``rejected``: ids of changes left out of the text (their findings say so).
     """
     code = lang or detect_language(text)
     language = profile(code)
@@ -91,19 +140,39 @@ def clean_text(
         rules = RuleSet((), lang=code)
     view = NormalisedView.of(text)
     with bounded_matching():
-        result = _clean_view(view.text, rules, headline, bot_rewrite, language)
+        result = _clean_view(view.text, rules, headline, bot_rewrite, language, frozenset(rejected))
     return result if view.is_identity else _back_to_original(result, view)
 
 
-def _clean_view(text: str, rules: RuleSet, headline: bool, bot_rewrite: bool, lang: LanguageProfile) -> CleanResult:
+def _clean_view(text: str, rules: RuleSet, headline: bool, bot_rewrite: bool, lang: LanguageProfile,
+                rejected: frozenset[str]) -> CleanResult:
     if bot_rewrite:
-        return _Cleaner(text, rules, headline, lang, first_person_guard=False).run()
-    first = _Cleaner(text, rules.without_evidence, headline, lang, first_person_guard=True).run()
+        return _Cleaner(text, rules, headline, lang, first_person_guard=False).run(rejected)
+    first = _Cleaner(text, rules.without_evidence, headline, lang, first_person_guard=True).run(rejected)
     if not first.evidence:
         return first
     if not rules.needs_evidence and not first.guarded:
         return first
-    return _Cleaner(text, rules, headline, lang, first_person_guard=False).run()
+    return _Cleaner(text, rules, headline, lang, first_person_guard=False).run(rejected)
+
+
+def finding_id(rule_id: str, paragraph: int | None, original: str, occurrence: int = 1) -> str:
+    """``rule:hash``: 12 hex digits of sha256 over the rule, the paragraph and the text
+    found; ``-2``, ``-3``… when the rule finds the same text again in that paragraph.
+    The same input and rules give the same ids; an edit elsewhere leaves them alone."""
+    digest = hashlib.sha256(f"{rule_id}\0{paragraph}\0{original}".encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return f"{rule_id}:{digest}" + (f"-{occurrence}" if occurrence > 1 else "")
+
+
+def _identified(findings: Sequence[Finding]) -> list[Finding]:
+    """The findings (sorted by position) with their ids."""
+    seen: Counter[tuple[str, int | None, str]] = Counter()
+    identified = []
+    for finding in findings:
+        key = (finding.rule_id, finding.paragraph, finding.original)
+        seen[key] += 1
+        identified.append(dataclasses.replace(finding, id=finding_id(*key, seen[key])))
+    return identified
 
 
 def _back_to_original(result: CleanResult, view: NormalisedView) -> CleanResult:
@@ -139,14 +208,19 @@ class _TrackedText:
         """The original span of ``text[start:end]`` (``end`` exclusive)."""
         return Span(self.original(start), self.original(end - 1) + 1 if end > start else self.original(start))
 
-    def delete(self, start: int, end: int) -> None:
+    def delete(self, start: int, end: int) -> tuple[int, ...]:
+        """Delete ``text[start:end]``; return the original offsets of what went."""
         origin = self._origins()
+        removed = tuple(origin[start:end])
         del origin[start:end]
         self.text = self.text[:start] + self.text[end:]
+        return removed
 
-    def set_char(self, position: int, char: str) -> None:
+    def set_char(self, position: int, char: str) -> tuple[int, str]:
+        """Replace one character; return its original offset and the new character."""
         self._origins()
         self.text = self.text[:position] + char + self.text[position + 1 :]
+        return self.original(position), char
 
     def part(self, start: int, end: int) -> _TrackedText:
         """``text[start:end]`` to edit on its own (edits there cost its length, not the
@@ -177,6 +251,16 @@ class _TrackedText:
         return self._origin
 
 
+@dataclass(frozen=True)
+class _Edit:
+    """What one change did, in original offsets: characters removed, characters replaced
+    (a capital restored), or its whole paragraph dropped."""
+
+    removed: tuple[int, ...] = ()
+    replaced: tuple[tuple[int, str], ...] = ()
+    drops_paragraph: bool = False
+
+
 class _Cleaner:
     def __init__(self, text: str, rules: RuleSet, headline: bool, lang: LanguageProfile, *, first_person_guard: bool) -> None:
         self.document = Document.parse(text, lang)
@@ -196,8 +280,10 @@ class _Cleaner:
         self.metadata: dict[str, str] = {}
         self.deleted: set[int] = set()
         self.edited: dict[int, _TrackedText] = {}
+        self.edits: dict[int, list[tuple[Finding, _Edit]]] = {}  # by paragraph: each change's edit
 
-    def run(self) -> CleanResult:
+    def run(self, rejected: frozenset[str] = frozenset()) -> CleanResult:
+        """Clean; the changes whose ids are in ``rejected`` are left out of the text."""
         self._delete_repeated_headline()
         for paragraph in self.body:
             # someone's own words (an interview answer…) are never rewritten nor flagged
@@ -206,10 +292,17 @@ class _Cleaner:
         self._delete_repeated_headline()  # a repeat may have been behind a deleted paragraph
         self._handle_trailing_paragraphs()
         self._flag_headline_and_document()
-        self.findings.sort(key=lambda f: (f.start, f.end))
-        kept = tuple(p.index for p in self.document.paragraphs if p.index not in self.deleted)
-        evidence = tuple(dict.fromkeys(f.rule_id for f in self.findings if f.replacement is not None and self.rules.get(f.rule_id).evidence))
-        return CleanResult(self.document.text, self._assemble(), tuple(self.findings), self.metadata, kept, evidence, self.guarded)
+        found = sorted(self.findings, key=lambda f: (f.start, f.end))
+        findings = _identified(found)
+        # the edits of rejected changes, and of findings a deleted paragraph superseded, are left out
+        left_out = {id(old) for old, new in zip(found, findings) if new.id in rejected and new.replacement is not None}
+        left_out |= {id(f) for edits in self.edits.values() for f, _ in edits} - {id(f) for f in found}
+        findings = [dataclasses.replace(new, decision="rejected") if id(old) in left_out else new for old, new in zip(found, findings)]
+        texts = {p.index: self._decided(p, left_out) for p in self.document.paragraphs}
+        kept = tuple(index for index, text in texts.items() if text is not None)
+        # a rejected change still shows the article is a bot's rewrite
+        evidence = tuple(dict.fromkeys(f.rule_id for f in findings if f.replacement is not None and self.rules.get(f.rule_id).evidence))
+        return CleanResult(self.document.text, self._assemble(texts), tuple(findings), self.metadata, kept, evidence, self.guarded)
 
     # -- document-level steps ------------------------------------------------------
 
@@ -327,8 +420,8 @@ class _Cleaner:
         if keep is None:
             return False
         start, end = sentences[0].start, sentences[keep].start
-        self._record(rule, paragraph, 0, tracked.original_span(start, end), "", match)
-        tracked.delete(start, end)
+        finding = self._record(rule, paragraph, 0, tracked.original_span(start, end), "", match)
+        self._log(finding, _Edit(removed=tracked.delete(start, end)))
         return True
 
     def _strip_prefixes(self, paragraph: Paragraph, tracked: _TrackedText, rule_set: RuleSet) -> None:
@@ -369,11 +462,12 @@ class _Cleaner:
         edit_end = capital + 1 if capital is not None else cut_end
         original = tracked.original_span(cut_start, edit_end)
         replacement = tracked.text[cut_end:edit_end]
+        replaced = ()
         if capital is not None:
             replacement = replacement[:-1] + _upper(tracked.text[capital])
-            tracked.set_char(capital, _upper(tracked.text[capital]))
-        tracked.delete(cut_start, cut_end)
-        self._record(rule, paragraph, number, original, replacement, match)
+            replaced = (tracked.set_char(capital, _upper(tracked.text[capital])),)
+        finding = self._record(rule, paragraph, number, original, replacement, match)
+        self._log(finding, _Edit(tracked.delete(cut_start, cut_end), replaced))
         return span
 
     def _apply_sentence_rules(self, paragraph: Paragraph, tracked: _TrackedText, rule_set: RuleSet) -> None:
@@ -397,13 +491,14 @@ class _Cleaner:
 
     def _delete_sentence(self, rule: Rule, paragraph: Paragraph, number: int, tracked: _TrackedText, sentences: list[Span], match: Match) -> None:
         sentence = sentences[number]
-        self._record(rule, paragraph, number, tracked.original_span(sentence.start, sentence.end), "", match)
+        finding = self._record(rule, paragraph, number, tracked.original_span(sentence.start, sentence.end), "", match)
         # (a later sentence may be gone already: then this one ends the paragraph)
         if number + 1 < len(sentences) and tracked.text[sentence.end :].strip():
-            tracked.delete(sentence.start, sentences[number + 1].start)
+            removed = tracked.delete(sentence.start, sentences[number + 1].start)
         else:
             previous_end = sentences[number - 1].end if number else 0
-            tracked.delete(previous_end, sentence.end)
+            removed = tracked.delete(previous_end, sentence.end)
+        self._log(finding, _Edit(removed))
 
     # -- recording -------------------------------------------------------------------
 
@@ -422,32 +517,60 @@ class _Cleaner:
         self.deleted.add(paragraph.index)
         self.edited.pop(paragraph.index, None)
         self.findings = [f for f in self.findings if f.paragraph != paragraph.index]
-        self._record(rule, paragraph, None, Span(paragraph.start, paragraph.end), "", match)
+        finding = self._record(rule, paragraph, None, Span(paragraph.start, paragraph.end), "", match)
+        self._log(finding, _Edit(drops_paragraph=True))
 
     def _flag(self, rule: Rule, paragraph: Paragraph, sentence: int | None, span: Span, match: Match) -> None:
         self._record(rule, paragraph, sentence, span, None, match)
 
-    def _record(self, rule: Rule, paragraph: Paragraph, sentence: int | None, span: Span, replacement: str | None, match: Match | None) -> None:
+    def _record(self, rule: Rule, paragraph: Paragraph, sentence: int | None, span: Span, replacement: str | None, match: Match | None) -> Finding:
         values = {name: value.strip() for name, value in match.group_texts.items()} if match else {}
         values["match"] = match.text.strip() if match else self.document.text[span.start : span.end]
         message = re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group()), rule.spec.message)
-        self.findings.append(
-            Finding(rule.id, rule.level, rule.action, message, paragraph.index, sentence, span.start, span.end,
-                    self.document.text[span.start : span.end], replacement)
-        )
+        finding = Finding(rule.id, rule.level, rule.action, message, paragraph.index, sentence, span.start, span.end,
+                          self.document.text[span.start : span.end], replacement)
+        self.findings.append(finding)
+        return finding
+
+    def _log(self, finding: Finding, edit: _Edit) -> None:
+        """Remember what a change did to its paragraph (to assemble the text without it)."""
+        assert finding.paragraph is not None
+        self.edits.setdefault(finding.paragraph, []).append((finding, edit))
 
     # -- output ------------------------------------------------------------------------
 
-    def _assemble(self) -> str:
-        """The cleaned text: kept paragraphs with their own separators, edits applied."""
+    def _decided(self, paragraph: Paragraph, left_out: set[int]) -> str | None:
+        """A paragraph's cleaned text without the changes in ``left_out`` (ids of their
+        findings' objects); None when it is deleted."""
+        edits = self.edits.get(paragraph.index, [])
+        if not any(id(finding) in left_out for finding, _ in edits):
+            if paragraph.index in self.deleted:
+                return None
+            edited = self.edited.get(paragraph.index)
+            return edited.text if edited is not None else paragraph.text
+        removed: set[int] = set()
+        replaced: dict[int, str] = {}
+        for finding, edit in edits:
+            if id(finding) in left_out:
+                continue
+            if edit.drops_paragraph:
+                return None
+            removed.update(edit.removed)
+            replaced.update(edit.replaced)
+        text = self.document.text
+        decided = "".join(replaced.get(i, text[i]) for i in range(paragraph.start, paragraph.end) if i not in removed)
+        return decided if decided.strip() else None
+
+    def _assemble(self, texts: dict[int, str | None]) -> str:
+        """The cleaned text: kept paragraphs (``texts``: each one's, None when deleted) with
+        their own separators."""
         document = self.document
-        kept = [p for p in document.paragraphs if p.index not in self.deleted]
+        kept = [p for p in document.paragraphs if texts[p.index] is not None]
         if not kept:
-            return "" if self.deleted else document.text
+            return "" if texts else document.text
         parts = [document.text[: document.paragraphs[0].start]]
         for position, paragraph in enumerate(kept):
-            edited = self.edited.get(paragraph.index)
-            parts.append(edited.text if edited is not None else paragraph.text)
+            parts.append(texts[paragraph.index])
             if position + 1 < len(kept) or paragraph.index == len(document.paragraphs) - 1:
                 parts.append(document.separator_after(paragraph))
             else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 
 from ..errors import TranslatorError
-from . import check, clean, data, models, review, rules, run, translate  # noqa: F401  (they register the commands)
+from . import apply, check, clean, data, models, review, rules, run, translate  # noqa: F401  (they register the commands)
 from .app import app
 from .options import error
 

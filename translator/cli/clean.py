@@ -10,8 +10,10 @@ from ..config import Settings
 from ..diagnostics import Located
 from ..errors import TranslatorError
 from ..io.files import STDIO, write_stdout
+from ..io.formats import cleaned_name, format_for
 from . import options as opt
 from .app import app
+from .apply import DecisionsOption
 from .progress import batch_with_progress
 from .stages import Printer, SkippedChecks, Tally, print_review, proofreading
 
@@ -21,7 +23,8 @@ from .stages import Printer, SkippedChecks, Tally, print_review, proofreading
 def clean(
     inputs: opt.InputsArgument,
     output: opt.OutputOption = None,
-    report_format: Annotated[opt.CleanFormat, typer.Option("--format", help="text: the cleaned text; json: one report per file and line; sarif: for CI.")] = opt.CleanFormat.TEXT,
+    report_format: Annotated[opt.CleanFormat, typer.Option("--format", help="text: the cleaned article (a Markdown file keeps its markup); markdown: as Markdown; json: one report per file and line; sarif: for CI.")] = opt.CleanFormat.TEXT,
+    input_format: opt.InputFormatOption = None,
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if any finding reaches --fail-level.")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of original vs cleaned instead of the text; --diff=side: side by side.")] = False,
     side_by_side: Annotated[bool, typer.Option("--diff-side", hidden=True)] = False,
@@ -29,36 +32,47 @@ def clean(
     quiet: opt.QuietOption = False,
     qa: opt.QAOption = False,
     languagetool: opt.LanguageToolOption = None,
+    decisions: DecisionsOption = None,
     project: Settings = Settings(),
 ) -> None:
     """Remove rewriting-bot artefacts and show every change."""
-    from ..pipeline.job import Job
+    from ..pipeline.job import Job, cleaned_document
+    from ..review.decisions import load_decisions
 
-    batch, progress = batch_with_progress(inputs, output, project.encoding)
+    markdown = report_format is opt.CleanFormat.MARKDOWN
+    batch, progress = batch_with_progress(inputs, output, project.encoding, input_format=input_format,
+                                          rename=lambda name: cleaned_name(name, input_format, markdown=markdown))
+    if decisions is not None and batch.several:
+        raise TranslatorError("--decisions are one article's: give that article alone")
+    decided = [load_decisions(decisions)] if decisions is not None else None
     if in_place and (output is not None or STDIO in batch.files):
         raise TranslatorError("--in-place rewrites input files: it cannot go with -o or stdin (-)")
+    if in_place and (page := next((n for n in batch.files if not format_for(n, input_format).rewritable), None)):
+        raise TranslatorError(f"{page}: --in-place cannot write a cleaned text over a web page; use -o")
+    document = report_format in (opt.CleanFormat.TEXT, opt.CleanFormat.MARKDOWN)  # the output is the article
     diff = diff or side_by_side
-    if diff and (output is not None or in_place or report_format is not opt.CleanFormat.TEXT):
+    if diff and (output is not None or in_place or not document):
         raise TranslatorError("--diff prints the changes and writes nothing: it cannot go with -o, --in-place or --format json|sarif")
-    batch.require_output_unless(check or diff or in_place or report_format is not opt.CleanFormat.TEXT, "--check, --diff, --in-place, --format json")
+    batch.require_output_unless(check or diff or in_place or not document, "--check, --diff, --in-place, --format json")
     job = Job(project)
-    printer = Printer(str(report_format), rules=job.rules())
+    printer = Printer("text" if document else str(report_format), rules=job.rules())
     failing = False
     tally = Tally()
     with proofreading(qa, languagetool, project, job) as job.qa:
         skipped_checks = SkippedChecks(job)
         for source in batch.read_each():
-            [report] = job.process([source])
+            [report] = job.process([source], decisions=decided)
             written = None
+            text = cleaned_document(source, report.clean, markdown=markdown)
             if check or diff:
                 pass  # write nothing
             elif in_place:
-                written = batch.write_in_place(source, report.clean.text) if report.clean.changed else None
+                written = batch.write_in_place(source, text) if report.clean.changed else None
             elif batch.output is not None:
-                written = batch.write(source, report.clean.text)
-            elif report_format is opt.CleanFormat.TEXT:
-                write_stdout(source.encode(report.clean.text))
-            if written:
+                written = batch.write(source, text)
+            elif document:
+                write_stdout(source.encode(text))
+            if written and text == report.clean.text:  # positions in the cleaned text are positions in that file
                 report = report.written(Located.CLEANED, written)
             skipped_checks.say(report)
             failing = failing or report.failing(project.fail_level)
@@ -70,9 +84,9 @@ def clean(
                 continue
             if diff:
                 Printer("diff").article(report)
-            if report_format is not opt.CleanFormat.TEXT or not quiet:
+            if not document or not quiet:
                 # With --check the findings are the output; otherwise stdout holds the text.
-                printer.article(report, err=report_format is opt.CleanFormat.TEXT and not check)
+                printer.article(report, err=document and not check)
     progress.clear()
     printer.finish()
     if batch.several and not quiet and (tally.findings or batch.failures):  # silence when all is well

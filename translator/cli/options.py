@@ -1,8 +1,7 @@
 """Options shared by the commands and the settings they merge into.
 
-Every command that cleans takes the same rule options, every command that translates
-or checks grammar the same glossary options (:func:`with_settings` adds them); they are
-merged over the project's settings file once, by :func:`settings`.
+Every command that cleans takes the same rule options, every command that translates or checks
+grammar the same glossary options (:func:`with_settings`), merged over the settings file once.
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ from ..diagnostics import Level
 
 class CleanFormat(StrEnum):
     TEXT = "text"
+    MARKDOWN = "markdown"
     JSON = "json"
     SARIF = "sarif"
 
@@ -37,8 +37,8 @@ class CheckFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
 
-
-InputsArgument = Annotated[list[str], typer.Argument(metavar="INPUTS...", help="Articles: files, folders (their *.txt files) or - for stdin.")]
+InputsArgument = Annotated[list[str], typer.Argument(metavar="INPUTS...", help="Articles: files (.txt, .html, .md…), folders (their article files) or - for stdin.")]
+InputFormatOption = Annotated[Optional[str], typer.Option("--input-format", metavar="NAME", help="Read the inputs as this format (text, html, markdown…) [default: by file name].")]
 OutputOption = Annotated[Optional[str], typer.Option("-o", "--output", metavar="PATH", help="Write the result here (a folder for several inputs, or when it ends with /).")]
 EncodingOption = Annotated[Optional[str], typer.Option("--encoding", metavar="NAME", help="Encoding of the inputs [default: utf-8].")]
 QuietOption = Annotated[bool, typer.Option("-q", "--quiet", help="Do not list findings or violations on stderr.")]

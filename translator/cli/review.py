@@ -12,10 +12,11 @@ import typer
 from ..config import Settings
 from ..errors import TranslatorError
 from ..io.files import read_source, write_atomic, write_stdout
+from ..io.formats import read_article
 from ..lang import language_code
 from . import options as opt
 from .app import app
-from .stages import print_review, proofreading, translation
+from .stages import print_review, proofreading, say_decision_problems, translation
 
 
 @app.command()
@@ -29,10 +30,12 @@ def review(
     cache: opt.CacheOption = None,
     qa: opt.QAOption = False,
     languagetool: opt.LanguageToolOption = None,
+    input_format: opt.InputFormatOption = None,
     project: Settings = Settings(),
 ) -> None:
     """One standalone HTML page: original | cleaned (| English), every change marked."""
     from ..pipeline.job import Job
+    from ..pipeline.run import decisions_beside
     from ..review.html import html_page
     from ..review.model import article_review
 
@@ -40,13 +43,15 @@ def review(
     if target is not None and article != "-" and target.resolve() == Path(article).resolve():
         raise TranslatorError(f"{output}: -o would overwrite the article; choose another file for the page")
     to = language_code(to) if to else None
-    source = read_source(article, project.encoding)
+    source = read_article(article, project.encoding, input_format)
+    decisions = decisions_beside(article) if article != "-" else None
     session = translation(project, from_, to, no_cache=no_cache, cache=cache) if to else nullcontext()
     with session as translating:
         job = Job(project, translation=translating)
         with proofreading(qa, languagetool, project, job, translating.glossary if translating else None) as job.qa:
-            [report] = job.process([source])
-    page = html_page(article_review(report)).encode()
+            [report] = job.process([source], decisions=[decisions])
+    say_decision_problems(report)
+    page = html_page(article_review(report, decisions=decisions)).encode()
     if target is None:
         write_stdout(page)
     else:

@@ -43,6 +43,7 @@ def run(
     engine: Annotated[RunEngineName, typer.Option("--engine", help="local: this process; ray: a Ray cluster (pip install 'translator[ray]').")] = RunEngineName.LOCAL,
     address: Annotated[Optional[str], typer.Option("--address", metavar="ADDR", help="Ray: the cluster to join [default: $RAY_ADDRESS, else one started here].")] = None,
     workers: Annotated[int, typer.Option("--workers", min=1, metavar="N", help="Ray: translating workers, each loading the model once.")] = 2,
+    input_format: opt.InputFormatOption = None,
     gpus_per_worker: Annotated[float, typer.Option("--gpus-per-worker", min=0, metavar="N", help="Ray: GPUs each translating worker takes.")] = 0,
     project: Settings = Settings(),
 ) -> None:
@@ -61,12 +62,16 @@ def run(
     hooks = Hooks(on_file=progress.step, on_progress=progress.sentences, on_memory_problem=memory_problem,
                   on_qa_skipped=lambda reason: typer.echo(f"QA skipped: {reason}", err=True))
     cluster = Cluster(address or os.environ.get("RAY_ADDRESS"), workers, gpus_per_worker, cpus=None)
-    outcome = carrier.run(recipe, files, output, chunk_size=chunk_size, hooks=hooks, cluster=cluster)
+    outcome = carrier.run(recipe, files, output, input_format=input_format, chunk_size=chunk_size, hooks=hooks, cluster=cluster)
     progress.clear()
     for name, problem in outcome.failed:
         opt.error(problem if problem.startswith(name) else f"{name}: {problem}")
     if outcome.qa_skipped:
         reasons = "; ".join(dict.fromkeys(reason for _, reason in outcome.qa_skipped))
         typer.echo(f"QA skipped for {len(outcome.qa_skipped)} of {len(outcome.done) + len(outcome.skipped)} articles: {reasons}", err=True)
+    for problem in outcome.decision_problems:
+        typer.echo(f"warning: {problem}", err=True)
+    if outcome.hand_edited:
+        typer.echo(f"Kept as edited by hand (the English follows the cleaned text): {', '.join(outcome.hand_edited)}", err=True)
     typer.echo(f"{len(outcome.done)} done, {len(outcome.skipped)} up to date, {len(outcome.failed)} failed; see {output / 'index.html'}", err=True)
     raise typer.Exit(1 if outcome.failed else 0)

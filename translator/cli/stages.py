@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Callable
 
 import typer
 
-from ..diagnostics import Located
+from ..diagnostics import Located, Source
 from ..io.terminal import visible
 from ..report import emitter
 
@@ -37,6 +37,16 @@ def _echo(text: str, err: bool) -> None:
     or a report piped elsewhere keeps them)."""
     if text:
         typer.echo(visible(text) if (sys.stderr if err else sys.stdout).isatty() else text, nl=False, err=err)
+
+
+def say_decision_problems(report: ArticleReport) -> bool:
+    """Say on stderr what of an editor's decisions no longer fits the article; whether anything."""
+    from ..report.text import finding_line
+
+    problems = [d for d in report.diagnostics if d.source is Source.DECISIONS]
+    for problem in problems:
+        typer.echo(finding_line(report, problem), err=True)
+    return bool(problems)
 
 
 def proofreading(enabled: bool, url: str | None, settings: Settings, job: Job, glossary=None):
@@ -102,7 +112,8 @@ class Tally:
     def add(self, report: ArticleReport) -> None:
         self.files += 1
         self.findings += len(report.diagnostics)
-        self.changes += sum(1 for d in report.diagnostics if d.replacement is not None and d.located_in is Located.ORIGINAL)
+        self.changes += sum(1 for d in report.diagnostics
+                            if d.replacement is not None and d.located_in is Located.ORIGINAL and d.decision != "rejected")
 
     def line(self, verb: str, failed: int, *, changes: str = "") -> str:
         """``Cleaned 3 files: 12 findings (9 changes made), 0 failed``."""

@@ -11,6 +11,7 @@ from ..config import Settings
 from ..diagnostics import Located
 from ..io.batch import in_language
 from ..io.files import write_stdout
+from ..io.formats import renamed
 from ..lang import language_code
 from . import options as opt
 from .app import app
@@ -34,6 +35,7 @@ def translate(
     quiet: opt.QuietOption = False,
     qa: opt.QAOption = False,
     languagetool: opt.LanguageToolOption = None,
+    input_format: opt.InputFormatOption = None,
     device: DeviceOption = Device.AUTO,
     compute_type: ComputeTypeOption = "default",
     jobs: JobsOption = 1,
@@ -44,7 +46,8 @@ def translate(
 
     from_, to = language_code(from_), language_code(to)
     project = dataclasses.replace(project, lang=project.lang or from_)
-    batch, progress = batch_with_progress(inputs, output, project.encoding, rename=lambda name: in_language(name, from_, to))
+    batch, progress = batch_with_progress(inputs, output, project.encoding, rename=lambda name: in_language(renamed(name, input_format, ".txt"), from_, to),
+                                          input_format=input_format)
     batch.require_output_unless(report_format is not opt.TranslateFormat.TEXT, "--format json|tsv|xliff")
     findings = Printer("text")
     document = Printer(str(report_format), source_language=from_, target_language=to) if report_format is not opt.TranslateFormat.TEXT else None

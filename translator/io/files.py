@@ -46,6 +46,7 @@ class SourceText:
     format: str = "text"
     metadata: Mapping[str, object] = field(default_factory=dict, compare=False)
     origin: str | None = None  # the file, when it holds more than this article
+    layout: object = field(default=None, compare=False, repr=False)  # the format's map from text to file (Markdown)
 
     def encode(self, text: str) -> bytes:
         """``text`` in the source's encoding, with its byte-order mark if it had one."""

@@ -22,12 +22,14 @@ from ..config import Settings
 from ..diagnostics import Located
 from ..errors import TranslatorError
 from ..io.files import SourceText, display_name
+from ..io.formats import format_of
 from ..lang import DEFAULT_LANGUAGE, detect_language
 from ..report.article import ArticleReport, QACheck
 from ..translate.engines import Hardware
 
 if TYPE_CHECKING:
     from ..qa.checker import QARun
+    from ..review.decisions import Decisions
     from ..translate.documents import TranslationContext
     from ..translate.glossary import Glossary
 
@@ -68,23 +70,25 @@ class Job:
     def language(self, text: str) -> str:
         return self.settings.lang or detect_language(text)
 
-    def clean(self, sources: Sequence[SourceText], languages: Sequence[str] | None = None) -> list[CleanResult | None]:
-        """What cleaning makes of each article (None for each when this job does not clean)."""
-        if not self.cleaning:
-            return [None] * len(sources)
-        return self._clean_all(sources, languages or [self.language(source.text) for source in sources])
-
-    def process(self, sources: Sequence[SourceText], cleaned: Sequence[CleanResult | None] | None = None) -> list[ArticleReport]:
+    def process(self, sources: Sequence[SourceText], decisions: Sequence[Decisions | None] | None = None,
+                edited: Sequence[str | None] | None = None) -> list[ArticleReport]:
         """Reports for these articles, in order; translation runs once for all of them.
-        ``cleaned``: what :meth:`clean` made of them elsewhere (another process, another machine)."""
+        ``decisions``: each article's editor's decisions (None: none); ``edited``: each
+        one's cleaned text as an editor left it by hand, when they did (it is translated;
+        one that reads as the cleaner's is no hand edit)."""
+        decisions = decisions or [None] * len(sources)
         languages = [self.language(source.text) for source in sources]
-        cleaned = self.clean(sources, languages) if cleaned is None else cleaned
+        cleaned = self._clean_all(sources, languages, decisions) if self.cleaning else [None] * len(sources)
+        cleaned = [d.apply(result) if d is not None and result is not None else result for d, result in zip(decisions, cleaned)]
+        if edited is not None:
+            cleaned = [dataclasses.replace(result, text=text, hand_edited=True) if None not in (text, result) and text != result.text
+                       else result for result, text in zip(cleaned, edited)]
         texts = [result.text if result is not None else source.text for source, result in zip(sources, cleaned)]
         translated = self.translation.translate(texts) if self.translation is not None else [None] * len(sources)
         reports = []
         for source, lang, result, text, translation in zip(sources, languages, cleaned, texts, translated):
             report = ArticleReport(display_name(source.name), source.text, lang, result, translation, memory_use=self.memory_use,
-                                   settings=str(self.settings.source) if self.settings.source else None)
+                                   settings=str(self.settings.source) if self.settings.source else None, source=source)
             reports.append(self._proofread(report) if self.qa is not None else report)
         return reports
 
@@ -107,16 +111,17 @@ class Job:
             findings += found
         return dataclasses.replace(report, qa=checks, qa_findings=tuple(findings))
 
-    def _clean_all(self, sources: Sequence[SourceText], languages: Sequence[str]) -> list[CleanResult]:
+    def _clean_all(self, sources: Sequence[SourceText], languages: list[str], decisions: Sequence[Decisions | None]) -> list[CleanResult]:
         names = [source.name for source in sources]
+        rejected = [d.rejected if d is not None else frozenset() for d in decisions]
         if self.jobs <= 1 or len(sources) < 2:
-            return [_clean(self, s.text, lang, name) for s, lang, name in zip(sources, languages, names)]
+            return [_clean(self, s.text, lang, name, r) for s, lang, name, r in zip(sources, languages, names, rejected)]
         if self._pool is None:
             from concurrent.futures import ProcessPoolExecutor
 
             self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_start_worker, initargs=(self.settings,))
         chunksize = max(1, len(sources) // (4 * self.jobs))
-        return list(self._pool.map(_clean_in_worker, [s.text for s in sources], languages, names, chunksize=chunksize))
+        return list(self._pool.map(_clean_in_worker, [s.text for s in sources], languages, names, rejected, chunksize=chunksize))
 
 
 _worker_job: Job | None = None
@@ -127,17 +132,29 @@ def _start_worker(settings: Settings) -> None:
     _worker_job = Job(settings)
 
 
-def _clean_in_worker(text: str, lang: str, name: str) -> CleanResult:
+def _clean_in_worker(text: str, lang: str, name: str, rejected: frozenset[str]) -> CleanResult:
     assert _worker_job is not None
-    return _clean(_worker_job, text, lang, name)
+    return _clean(_worker_job, text, lang, name, rejected)
 
 
-def _clean(job: Job, text: str, lang: str, name: str) -> CleanResult:
-    """One article cleaned; a rule that runs away on it is an error naming the article too."""
+def _clean(job: Job, text: str, lang: str, name: str, rejected: frozenset[str]) -> CleanResult:
+    """One article cleaned (the ``rejected`` changes left out); a rule that runs away on it
+    is an error naming the article too."""
     try:
-        return clean_text(text, job.rules(lang), lang=lang)
+        return clean_text(text, job.rules(lang), lang=lang, rejected=rejected)
     except RuleTooSlow as problem:
         raise TranslatorError(f"{display_name(name)}: {problem}") from None
+
+
+def cleaned_document(source: SourceText, result: CleanResult, *, markdown: bool = False) -> str:
+    """The cleaned article written back in its input's format (a Markdown file keeps its
+    markup; a web page gives its cleaned text); with ``markdown``, as Markdown whatever
+    the input was (a page's title its heading)."""
+    if markdown and source.format != "markdown":
+        from ..io.formats.markdown import as_markdown
+
+        return as_markdown(result.text, source.metadata.get("title"))
+    return format_of(source).render(source, result.text, result.changes())
 
 
 def open_proofreading(settings: Settings, url: str | None = None, *, glossary: Glossary | None = None,

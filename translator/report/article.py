@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Level, Located
 from ..document import Document
+from ..io.files import SourceText
+from ..io.formats import format_of
 
 if TYPE_CHECKING:
     from ..clean.cleaner import CleanResult
@@ -48,6 +50,8 @@ class ArticleReport:
     pipeline: Mapping[str, object] | None = None  # what made a ``run`` output (rules, glossary, model)
     memory_use: bool = True  # report which sentences came from the translation memory
     settings: str | None = None  # the settings file in force, if any
+    written_files: Mapping[str, Mapping[str, object]] = field(default_factory=dict)  # run: each text output's sha256, hand_edited
+    source: SourceText | None = None  # the article as read: its input format and what the input said of it
 
     @cached_property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
@@ -61,7 +65,8 @@ class ArticleReport:
         return dataclasses.replace(self, outputs={**self.outputs, located: path})
 
     def failing(self, threshold: Level) -> bool:
-        return any(d.at_least(threshold) for d in self.diagnostics)
+        """Whether a finding no editor has decided on reaches ``threshold``."""
+        return any(d.open and d.at_least(threshold) for d in self.diagnostics)
 
     def text(self, located: Located) -> str:
         """The text a diagnostic located there points into."""
@@ -76,7 +81,26 @@ class ArticleReport:
         followed by which text it is (``a.txt (translation)``)."""
         if located in self.outputs:
             return self.outputs[located]
-        return self.name if located is Located.ORIGINAL else f"{self.name} ({located})"
+        if located is Located.ORIGINAL:
+            label = format_of(self.source).text_label if self.source is not None else None
+            return f"{self.name} ({label})" if label else self.name
+        return f"{self.name} ({located})"
+
+    @property
+    def extracted(self) -> bool:
+        """Whether the rules read a text taken out of the file (a web page's article, a
+        Markdown file's text), so that positions point into that text, not the file."""
+        return self.source is not None and format_of(self.source).text_label is not None
+
+    def source_dict(self) -> dict[str, object] | None:
+        """What the input said of the article (``source`` in the JSON report): its format,
+        the text the positions point into, and the page's or record's metadata."""
+        if self.source is None or (self.source.format == "text" and not self.source.metadata):
+            return None
+        entry: dict[str, object] = {"format": self.source.format}
+        if self.extracted:
+            entry["text"] = format_of(self.source).text_label
+        return {**entry, **{key: value for key, value in self.source.metadata.items() if value is not None}}
 
     def line_column(self, diagnostic: Diagnostic, offset: int | None = None) -> tuple[int, int]:
         """1-based line and column of the diagnostic's start (or of ``offset``) in its text."""
@@ -96,9 +120,13 @@ class ArticleReport:
         report: dict[str, object] = {"schema": SCHEMA, "file": self.name, "language": self.language}
         if self.settings is not None:
             report["settings"] = self.settings
+        if (source := self.source_dict()) is not None:
+            report["source"] = source
         if self.clean is not None:
             report["clean"] = {"text": self.clean.text, "changed": self.clean.changed, "metadata": self.clean.metadata,
                                "evidence": list(self.clean.evidence)}
+            if self.clean.hand_edited:
+                report["clean"]["hand_edited"] = True
         if self.translation is not None:
             report["translation"] = {"model": self.translation.model, "glossary": self.translation.glossary,
                                      "text": self.translation.text,
@@ -110,6 +138,8 @@ class ArticleReport:
         report["findings"] = [self.diagnostic_dict(d) for d in self.diagnostics]
         if self.pipeline is not None:
             report["pipeline"] = dict(self.pipeline)
+        if self.written_files:
+            report["written"] = {name: dict(entry) for name, entry in self.written_files.items()}
         return report
 
     def diagnostic_dict(self, diagnostic: Diagnostic) -> dict:
@@ -129,6 +159,10 @@ class ArticleReport:
             entry["suggestions"] = list(diagnostic.suggestions)
         if diagnostic.subject is not None:
             entry["subject"] = diagnostic.subject
+        if diagnostic.id is not None:
+            entry["id"] = diagnostic.id
+        if diagnostic.decision is not None:
+            entry["decision"] = diagnostic.decision
         return entry
 
 

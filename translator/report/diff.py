@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 
+from ..diagnostics import Located
 from . import Emitter
 from .article import ArticleReport
 
@@ -15,7 +16,8 @@ class DiffEmitter(Emitter):
         lines = difflib.unified_diff(
             report.original.splitlines(keepends=True),
             cleaned.splitlines(keepends=True),
-            fromfile=f"{report.name}\t(original)",  # a tab ends the name for patch and git apply
-            tofile=f"{report.name}\t(cleaned)",
+            # a tab ends the name for patch and git apply; a page's extracted text is named so
+            fromfile=f"{report.where(Located.ORIGINAL)}\t(original)",
+            tofile=f"{report.where(Located.ORIGINAL)}\t(cleaned)",
         )
         return "".join(line if line.endswith("\n") else f"{line}\n\\ No newline at end of file\n" for line in lines)

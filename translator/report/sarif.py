@@ -76,7 +76,8 @@ def _result(report: ArticleReport, diagnostic: Diagnostic, index: int) -> dict:
         "locations": [{"physicalLocation": {"artifactLocation": artifact, "region": region}}],
         "properties": {"source": str(diagnostic.source), "locatedIn": str(diagnostic.located_in)},
     }
-    if diagnostic.replacement is not None and diagnostic.located_in is Located.ORIGINAL:
+    if diagnostic.replacement is not None and diagnostic.located_in is Located.ORIGINAL and not report.extracted:
+        # a fix of a text taken out of the file (a page's article) is no edit of the file
         entry["fixes"] = [
             {
                 "description": {"text": diagnostic.message},

@@ -20,7 +20,8 @@ class TextEmitter(Emitter):
 def finding_line(report: ArticleReport, diagnostic: Diagnostic) -> str:
     line, column = report.line_column(diagnostic)
     where = report.where(diagnostic.located_in)
-    return f"{where}:{line}:{column}: {diagnostic.level} {diagnostic.rule_id}: {diagnostic.message}{_change(diagnostic)}"
+    decided = f" [{diagnostic.decision}]" if diagnostic.decision else ""
+    return f"{where}:{line}:{column}: {diagnostic.level} {diagnostic.rule_id}: {diagnostic.message}{_change(diagnostic)}{decided}"
 
 
 def _change(diagnostic: Diagnostic) -> str:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
@@ -59,11 +60,20 @@ def html_page(review: Review) -> str:
 {chr(10).join(body_rows)}
 </tbody>
 </table>
-<script>
+{_embedded("decisions-data", review.decisions)}<script>
 {_asset("review.js")}</script>
 </body>
 </html>
 """
+
+
+def _embedded(element_id: str, data: object) -> str:
+    """JSON data for the page's script (nothing when None); ``<`` escaped, so no text in
+    it can close the element."""
+    if data is None:
+        return ""
+    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    return f'<script type="application/json" id="{element_id}">{text}</script>\n'
 
 
 def _html_cell(cell: Cell) -> str:
@@ -78,14 +88,22 @@ def _html_cell(cell: Cell) -> str:
     return "".join(parts)
 
 
+def _title_cell(entry: dict[str, object]) -> str:
+    """A page's title linking to its address (only a web address: no ``javascript:``)."""
+    title, url = html.escape(str(entry.get("title") or "")), str(entry.get("url") or "")
+    if url.startswith(("https://", "http://")):
+        return f'{title} <a class="source" href="{html.escape(url, quote=True)}">{html.escape(url)}</a>'
+    return title
+
+
 def index_page(title: str, entries: Sequence[dict[str, object]]) -> str:
     """A page listing reviewed articles with their counts, each linking to its review."""
     escape = html.escape
-    columns = ["article", "errors", "warnings", "info", "glossary violations", "grammar and style", "published_at"]
+    columns = ["article", "title", "errors", "warnings", "info", "glossary violations", "grammar and style", "published_at", "edited by hand"]
     rows = []
     for entry in entries:
         link = f'<a href="{escape(quote(str(entry["review"]), errors="surrogateescape"), quote=True)}">{escape(str(entry["article"]))}</a>'
-        cells = [link] + [escape(str(entry.get(c, ""))) for c in columns[1:]]
+        cells = [link, _title_cell(entry)] + [escape(str(entry.get(c, ""))) for c in columns[2:]]
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     head = "".join(f"<th>{escape(c)}</th>" for c in columns)
     return f"""<!DOCTYPE html>

@@ -22,6 +22,7 @@ from ..diagnostics import Diagnostic, Located
 from ..document import Document
 from ..report.article import ArticleReport
 from ..translate.documents import Segment, TranslationResult
+from .decisions import Decisions
 
 _TOKEN = re.compile(r"\w+|[^\w\s]|\s+")
 CHANGES = frozenset({"removed", "flagged", "inserted", "violation", "qa"})
@@ -35,6 +36,7 @@ class Mark:
     end: int
     kind: str
     note: str = ""
+    id: str | None = None  # the finding's stable id, for a mark a cleaning finding makes
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ class Review:
     rows: tuple[Row, ...]
     summary: dict[str, object] = field(default_factory=dict)
     language: str = "fr"  # the articles' language, the page's ``lang``
+    findings: tuple[Diagnostic, ...] = ()  # the cleaning findings, each with its id and the editor's decision
+    decisions: dict[str, object] | None = None  # the editor's decisions file, as the page embeds it
 
 
 # --- building rows ----------------------------------------------------------------------------
@@ -111,7 +115,7 @@ def _common_length(a: list[str], b: list[str]) -> int:
 
 def clean_review(name: str, result: CleanResult) -> Review:
     """Original vs cleaned, each artefact marked with its rule and message."""
-    return Review(name, ("original", "cleaned"), tuple(_clean_rows(result)), clean_summary(result))
+    return Review(name, ("original", "cleaned"), tuple(_clean_rows(result)), clean_summary(result), findings=result.findings)
 
 
 def _clean_rows(result: CleanResult) -> Iterable[Row]:
@@ -121,7 +125,7 @@ def _clean_rows(result: CleanResult) -> Iterable[Row]:
     for paragraph in original:
         findings = [f for f in result.findings if f.paragraph == paragraph.index]
         marks = tuple(
-            Mark(f.start - paragraph.start, f.end - paragraph.start, "flagged" if f.replacement is None else "removed", f"{f.rule_id}: {f.message}")
+            Mark(f.start - paragraph.start, f.end - paragraph.start, "flagged" if f.replacement is None else "removed", f"{f.rule_id}: {f.message}", f.id)
             for f in findings
         )
         after = cleaned_of.get(paragraph.index)
@@ -166,7 +170,7 @@ def translation_review(name: str, result: CleanResult, translation: TranslationR
                "glossary violations": len(translation.violations)}
     if translation.untranslated:
         summary["untranslated sentences"] = len(translation.untranslated)
-    return Review(name, ("original", "cleaned", "English"), tuple(rows), summary)
+    return Review(name, ("original", "cleaned", "English"), tuple(rows), summary, findings=clean.findings)
 
 
 def _english_marks(offset: int, segments: Sequence[Segment], flagged: dict[tuple[int, int], str]) -> tuple[Mark, ...]:
@@ -205,9 +209,10 @@ def with_qa(review: Review, column: int, findings: Sequence[Diagnostic], skipped
     return dataclasses.replace(review, rows=tuple(rows), summary=summary)
 
 
-def article_review(report: ArticleReport, name: str | None = None) -> Review:
+def article_review(report: ArticleReport, name: str | None = None, decisions: Decisions | None = None) -> Review:
     """The review of one article's report: original | cleaned (| translation), with its
-    grammar findings marked in the column of the text they are in."""
+    grammar findings marked in the column of the text they are in, and the editor's
+    ``decisions`` when there are some."""
     name = name or report.name
     if report.translation is not None:
         review = translation_review(name, report.clean, report.translation)
@@ -217,7 +222,14 @@ def article_review(report: ArticleReport, name: str | None = None) -> Review:
         if located in report.qa:
             findings = [d for d in report.qa_findings if d.located_in is located]
             review = with_qa(review, column, findings, report.qa[located].skipped)
-    return dataclasses.replace(review, language=report.language)
+    return dataclasses.replace(review, language=report.language, summary={**_page_summary(report), **review.summary},
+                               decisions=decisions.to_dict() if decisions is not None else None)
+
+
+def _page_summary(report: ArticleReport) -> dict[str, object]:
+    """What a web page (or a record) said of the article: its title, address, date, author, site."""
+    source = report.source_dict() or {}
+    return {f"page: {key}": source[key] for key in ("title", "url", "published_at", "author", "site") if source.get(key)}
 
 
 def clean_summary(result: CleanResult) -> dict[str, object]:

@@ -2,7 +2,7 @@
 
 An engine is a module named in :data:`RUN_ENGINES` (imported only when used) with two
 functions: ``inputs(names)`` lists the inputs named on the command line, and
-``run(recipe, files, outdir, *, chunk_size, hooks, cluster)`` processes them into
+``run(recipe, files, outdir, *, input_format, chunk_size, hooks, cluster)`` processes them into
 ``outdir`` and returns a :class:`~translator.pipeline.run.RunReport`.  Every engine
 writes each article with :func:`~translator.pipeline.run.run_chunk` from a Job opened
 from the same :class:`~translator.pipeline.job.JobRecipe`, so their outputs are the same,

@@ -1,10 +1,10 @@
 """The Ray engine: ``translator run`` on a Ray cluster (or one Ray starts on this machine).
 
-Ray Data reads the inputs (a task per file, through the same input formats as the local
-engine: local paths, or any URI pyarrow reaches such as ``s3://bucket/corpus/``), cleans
-the articles in CPU tasks, and translates them in a pool of ``Cluster.workers`` actors,
-each opening the Job of the run once (the model loads once per actor) and writing each
-chunk with :func:`~translator.pipeline.run.run_chunk`: the outputs are the local
+Ray Data reads the inputs in CPU tasks (through the same input formats as the local
+engine: local paths, or any URI pyarrow reaches such as ``s3://bucket/corpus/``) and
+hands them in chunks to a pool of ``Cluster.workers`` actors, each opening the Job of
+the run once (the model loads once per actor) and cleaning, translating and writing
+each chunk with :func:`~translator.pipeline.run.run_chunk`: the outputs are the local
 engine's, byte for byte, in the output folder, which every worker must reach (a shared
 filesystem on a cluster).  A worker that dies is restarted and its chunk redone (Ray
 Data's actor pools retry without end; every output is written atomically, the report
@@ -21,8 +21,8 @@ from pathlib import Path
 
 from ...errors import TranslatorError
 from ...io.files import read_bytes
-from ...io.formats import expand_inputs, format_for, input_formats
-from ..job import Job, JobRecipe
+from ...io.formats import expand_inputs, format_for, input_formats, read_article
+from ..job import JobRecipe
 from ..run import RunReport, finish_run, is_done, prepare_run, remove_unfinished_writes, run_chunk
 from . import Cluster, Hooks
 
@@ -32,10 +32,11 @@ def inputs(names: list[str]) -> list[str]:
     return [*(expand_inputs(local) if local else []), *(found for name in names if "://" in name for found in _remote_files(name))]
 
 
-def run(recipe: JobRecipe, files: Sequence[str], outdir: Path, *, chunk_size: int, hooks: Hooks, cluster: Cluster) -> RunReport:
+def run(recipe: JobRecipe, files: Sequence[str], outdir: Path, *, input_format: str | None, chunk_size: int, hooks: Hooks,
+        cluster: Cluster) -> RunReport:
     ray = _import_ray()
     translated = recipe.target is not None
-    prepare_run(files, outdir, translated)
+    prepare_run(files, outdir, translated, input_format)
     outdir.mkdir(parents=True, exist_ok=True)
     started_here = not ray.is_initialized()
     if started_here:
@@ -44,11 +45,10 @@ def run(recipe: JobRecipe, files: Sequence[str], outdir: Path, *, chunk_size: in
     try:
         blocks = max(1, min(len(files), -(-len(files) // chunk_size)))  # a corpus file each, or a chunk's worth of small files
         articles = ray.data.from_items([{"file": index, "name": name} for index, name in enumerate(files)], override_num_blocks=blocks)
-        articles = articles.flat_map(_read, fn_kwargs={"encoding": recipe.settings.encoding})
-        cleaned = articles.map_batches(_clean, batch_size=chunk_size, fn_kwargs={"recipe": recipe})
-        outcomes = cleaned.map_batches(
+        articles = articles.flat_map(_read, fn_kwargs={"encoding": recipe.settings.encoding, "input_format": input_format})
+        outcomes = articles.map_batches(
             _Translate, batch_size=chunk_size, concurrency=cluster.workers, num_gpus=cluster.gpus_per_worker or None,
-            num_cpus=_cpus_per_worker(ray, cluster.workers, recipe.hardware.jobs), fn_constructor_kwargs={"recipe": recipe, "outdir": str(outdir)})
+            num_cpus=_cpus_per_worker(ray, cluster.workers, recipe.hardware.jobs), fn_constructor_kwargs={"recipe": recipe, "outdir": str(outdir), "input_format": input_format})
         report = RunReport()
         for row in sorted(_each(outcomes, hooks), key=lambda row: (row["file"], row["record"])):
             if row["status"] == "failed":
@@ -58,8 +58,8 @@ def run(recipe: JobRecipe, files: Sequence[str], outdir: Path, *, chunk_size: in
     finally:
         if started_here:
             ray.shutdown()
-    remove_unfinished_writes(outdir, files, translated)  # those of a worker killed while writing (its chunk was redone)
-    finish_run(files, outdir, translated, report)
+    remove_unfinished_writes(outdir, files, translated, input_format)  # a worker killed while writing left them (its chunk was redone)
+    finish_run(files, outdir, translated, report, input_format)
     return report
 
 
@@ -122,11 +122,13 @@ def _read_input(name: str) -> bytes:
         return stream.read()
 
 
-def _read(item: dict, encoding: str) -> Iterator[dict]:
-    """The articles of one input file, in order (one row naming the problem when it cannot be read)."""
+def _read(item: dict, encoding: str, input_format: str | None) -> Iterator[dict]:
+    """The article of one input file (a row naming the problem when it cannot be read)."""
     name = item["name"]
     try:
-        sources = list(format_for(name).articles(name, _read_input(name), encoding))
+        if format_for(name, input_format).many:
+            read_article(name, encoding, input_format)  # the local engine's error for a file of many
+        sources = list(format_for(name, input_format).articles(name, _read_input(name), encoding))
     except (TranslatorError, OSError) as problem:
         yield {"file": item["file"], "record": -1, "name": name, "source": b"", "problem": str(problem)}
         return
@@ -134,25 +136,11 @@ def _read(item: dict, encoding: str) -> Iterator[dict]:
         yield {"file": item["file"], "record": record, "name": name, "source": pickle.dumps(source), "problem": ""}
 
 
-_cleaning: list[tuple[JobRecipe, Job]] = []  # the Job of each worker process's last recipe: the rules load once
-
-
-def _clean(batch: dict, recipe: JobRecipe) -> dict:
-    if not _cleaning or _cleaning[0][0] != recipe:
-        _cleaning[:] = [(recipe, Job(recipe.settings))]
-    job = _cleaning[0][1]
-    readable = [index for index, problem in enumerate(batch["problem"]) if not problem]
-    sources = [pickle.loads(batch["source"][index]) for index in readable]
-    results = iter(job.clean(sources))
-    batch["cleaned"] = [pickle.dumps(next(results)) if index in readable else b"" for index in range(len(batch["problem"]))]
-    return batch
-
-
 class _Translate:
     """A translating worker: the run's Job, opened once; each batch is one chunk."""
 
-    def __init__(self, recipe: JobRecipe, outdir: str) -> None:
-        self.outdir = Path(outdir)
+    def __init__(self, recipe: JobRecipe, outdir: str, input_format: str | None) -> None:
+        self.outdir, self.input_format = Path(outdir), input_format
         self.opened = recipe.open()
         self.job = self.opened.__enter__()
 
@@ -165,11 +153,11 @@ class _Translate:
                 continue
             source = pickle.loads(batch["source"][index])
             names[index] = source.name
-            if is_done(source, self.outdir, self.job):
+            if is_done(source, self.outdir, self.job, self.input_format):
                 statuses[index] = "skipped"
             else:
-                pending.append((index, source, pickle.loads(batch["cleaned"][index])))
-        outcomes = run_chunk(self.job, [source for _, source, _ in pending], self.outdir, [cleaned for _, _, cleaned in pending])
-        for (index, _, _), (_, problem) in zip(pending, outcomes):
+                pending.append((index, source))
+        outcomes = run_chunk(self.job, [source for _, source in pending], self.outdir, self.input_format)
+        for (index, _), (_, problem) in zip(pending, outcomes):
             statuses[index], problems[index] = ("done", "") if problem is None else ("failed", problem)
         return {"file": batch["file"], "record": batch["record"], "name": names, "status": statuses, "problem": problems}
