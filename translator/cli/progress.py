@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sys
 
+import typer
+
 from ..io.batch import Batch, Failure
 from .options import error
 
@@ -48,3 +50,9 @@ def batch_with_progress(inputs: list[str], output: str | None, encoding: str, **
 
     batch.on_failed = failed
     return batch, progress
+
+
+def memory_problem(message: str) -> None:
+    """A translation memory problem: one warning line on stderr (over the progress line)."""
+    clear_progress = "\r\033[K" if sys.stderr.isatty() else ""
+    typer.echo(f"{clear_progress}warning: {message}", err=True)

@@ -16,8 +16,7 @@ from ..lang import language_code
 from . import options as opt
 from .app import app
 from .hardware import ComputeTypeOption, Device, DeviceOption, JobsOption, hardware
-from .progress import Progress
-from .stages import memory_problem
+from .progress import Progress, memory_problem
 
 
 class RunEngineName(StrEnum):

@@ -12,6 +12,7 @@ import typer
 from ..diagnostics import Located, Source
 from ..io.terminal import visible
 from ..report import emitter
+from .progress import memory_problem
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -86,12 +87,6 @@ def translation(settings: Settings, source: str, target: str, *, no_cache: bool,
 
     return open_translation(source, target, glossaries=settings.glossaries, builtin_glossary=settings.builtin_glossaries,
                             memory=False if no_cache else (cache or True), hardware=hardware or Hardware(), on_progress=on_progress, on_memory_problem=memory_problem)
-
-
-def memory_problem(message: str) -> None:
-    """A translation memory problem: one warning line on stderr (over the progress line)."""
-    clear_progress = "\r\033[K" if sys.stderr.isatty() else ""
-    typer.echo(f"{clear_progress}warning: {message}", err=True)
 
 
 def print_review(review, *, only_changes: bool = False) -> None:
