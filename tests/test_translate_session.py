@@ -14,7 +14,7 @@ import pytest
 
 from translator import TranslatorError
 from translator.translate.documents import translate_documents
-from translator.translate.engines import ENGINES, engine_class
+from translator.translate.engines import ENGINES, Hardware, engine_class
 from translator.translate.glossary import Glossary, Term, TermType, load_glossaries
 from translator.translate.memory import TranslationMemory, TranslationMemoryWarning
 from translator.translate.session import open_translation
@@ -49,7 +49,11 @@ class TaggingEngine:
     def find_model(source: str, target: str) -> StandInModel:
         return StandInModel()
 
-    def __init__(self, model: StandInModel) -> None:
+    @staticmethod
+    def place(hardware: Hardware) -> Hardware:
+        return hardware
+
+    def __init__(self, model: StandInModel, hardware: Hardware) -> None:
         LOADED.append(model.model_id)
 
     def translate(self, sentences: Sequence[str]) -> list[str]:

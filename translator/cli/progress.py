@@ -57,3 +57,9 @@ def say_skipped(skipped) -> None:
     stderr (even with --quiet: they are no finding, but what became of the input)."""
     for line in no_article_lines(skipped):
         typer.echo(line, err=True)
+
+
+def memory_problem(message: str) -> None:
+    """A translation memory problem: one warning line on stderr (over the progress line)."""
+    clear_progress = "\r\033[K" if sys.stderr.isatty() else ""
+    typer.echo(f"{clear_progress}warning: {message}", err=True)

@@ -1,21 +1,28 @@
-"""``translator run``: clean, translate and review every article of a folder; resumable."""
+"""``translator run``: clean, translate and review every article of a folder; resumable;
+on this machine or, with ``--engine ray``, on a Ray cluster."""
 
 from __future__ import annotations
 
-from contextlib import nullcontext
+import os
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
 from ..config import Settings
 from ..errors import TranslatorError
-from ..io.formats import expand_inputs
 from ..lang import language_code
 from . import options as opt
 from .app import app
-from .progress import Progress, say_skipped
+from .hardware import ComputeTypeOption, Device, DeviceOption, JobsOption, hardware
+from .progress import Progress, memory_problem, say_skipped
 from .stages import proofreading, translation
+
+
+class RunEngineName(StrEnum):
+    LOCAL = "local"
+    RAY = "ray"
 
 
 @app.command()
@@ -25,29 +32,37 @@ def run(
     output: Annotated[Path, typer.Option("-o", "--output", metavar="DIR", help="The folder for every output and index.html.")],
     to: opt.AlsoToOption = None,
     from_: opt.FromOption = "fr",
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, metavar="N", help="Processes for cleaning.")] = 1,
+    jobs: JobsOption = 1,
     chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, metavar="N", help="Articles cleaned, translated and written together.")] = 32,
     no_cache: opt.NoCacheOption = False,
     cache: opt.CacheOption = None,
     qa: opt.QAOption = False,
     languagetool: opt.LanguageToolOption = None,
+    device: DeviceOption = Device.AUTO,
+    compute_type: ComputeTypeOption = "default",
+    engine: Annotated[RunEngineName, typer.Option("--engine", help="local: this process; ray: a Ray cluster (pip install 'translator[ray]').")] = RunEngineName.LOCAL,
+    address: Annotated[Optional[str], typer.Option("--address", metavar="ADDR", help="Ray: the cluster to join [default: $RAY_ADDRESS, else one started here].")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, metavar="N", help="Ray: translating workers, each loading the model once.")] = 2,
     input_format: opt.InputFormatOption = None,
+    gpus_per_worker: Annotated[float, typer.Option("--gpus-per-worker", min=0, metavar="N", help="Ray: GPUs each translating worker takes.")] = 0,
     project: Settings = Settings(),
 ) -> None:
     """Clean, translate and review every article; resumable; writes index.html."""
-    from ..pipeline.job import Job
-    from ..pipeline.run import run_pipeline
+    from ..pipeline.engines import Cluster, Hooks, run_engine
+    from ..pipeline.job import JobRecipe
 
-    files = expand_inputs(inputs)
+    carrier = run_engine(str(engine))
+    files = carrier.inputs(inputs)
     if output.exists() and not output.is_dir():
         raise TranslatorError(f"{output}: exists and is not a folder; -o must name a folder")
     progress = Progress(len(files))
-    from_, to = language_code(from_), language_code(to) if to else None
-    session = translation(project, from_, to, no_cache=no_cache, cache=cache, on_progress=progress.sentences) if to else nullcontext()
-    with session as translating, Job(project, translation=translating, jobs=jobs, memory_use=False) as job:
-        with proofreading(qa, languagetool, project, job, translating.glossary if translating else None) as job.qa:
-            outcome = run_pipeline(files, output, job, encoding=project.encoding, input_format=input_format,
-                                   chunk_size=chunk_size, on_file=progress.step)
+
+    recipe = JobRecipe(project, language_code(from_), language_code(to) if to else None, memory=False if no_cache else (cache or True),
+                       hardware=hardware(device, compute_type, jobs), qa=qa, languagetool=languagetool)
+    hooks = Hooks(on_file=progress.step, on_progress=progress.sentences, on_memory_problem=memory_problem,
+                  on_qa_skipped=lambda reason: typer.echo(f"QA skipped: {reason}", err=True))
+    cluster = Cluster(address or os.environ.get("RAY_ADDRESS"), workers, gpus_per_worker, cpus=None)
+    outcome = carrier.run(recipe, files, output, input_format=input_format, chunk_size=chunk_size, hooks=hooks, cluster=cluster)
     progress.clear()
     for name, problem in outcome.failed:
         opt.error(problem if problem.startswith(name) else f"{name}: {problem}")

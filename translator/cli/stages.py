@@ -12,6 +12,7 @@ import typer
 from ..diagnostics import Located, Source
 from ..io.terminal import visible
 from ..report import emitter
+from .progress import memory_problem
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -77,17 +78,15 @@ class SkippedChecks:
                 typer.echo(f"{report.name}: QA skipped: {check.skipped}", err=True)
 
 
-def translation(settings: Settings, source: str, target: str, *, no_cache: bool, cache, on_progress: Callable[[int, int], None] | None = None):
+def translation(settings: Settings, source: str, target: str, *, no_cache: bool, cache, hardware=None,
+                on_progress: Callable[[int, int], None] | None = None):
     """The translation session: glossary, model package, memory; the model loads lazily.
     A memory problem is one warning line on stderr, and the translation goes on."""
+    from ..translate.engines import Hardware
     from ..translate.session import open_translation
 
-    def memory_problem(message: str) -> None:
-        clear_progress = "\r\033[K" if sys.stderr.isatty() else ""
-        typer.echo(f"{clear_progress}warning: {message}", err=True)
-
     return open_translation(source, target, glossaries=settings.glossaries, builtin_glossary=settings.builtin_glossaries,
-                            memory=False if no_cache else (cache or True), on_progress=on_progress, on_memory_problem=memory_problem)
+                            memory=False if no_cache else (cache or True), hardware=hardware or Hardware(), on_progress=on_progress, on_memory_problem=memory_problem)
 
 
 class Tally:

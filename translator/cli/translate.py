@@ -14,6 +14,7 @@ from ..io.formats import format_for, renamed
 from ..lang import language_code
 from . import options as opt
 from .app import app
+from .hardware import ComputeTypeOption, Device, DeviceOption, JobsOption, hardware
 from .progress import batch_with_progress, say_skipped
 from .stages import Printer, SkippedChecks, Tally, proofreading, translation
 
@@ -42,6 +43,9 @@ def translate(
     qa: opt.QAOption = False,
     languagetool: opt.LanguageToolOption = None,
     input_format: opt.InputFormatOption = None,
+    device: DeviceOption = Device.AUTO,
+    compute_type: ComputeTypeOption = "default",
+    jobs: JobsOption = 1,
     project: Settings = Settings(),
 ) -> None:
     """Translate articles offline, sentence-aligned, with glossary terms enforced."""
@@ -57,10 +61,11 @@ def translate(
     batch.require_output_unless(report_format is not opt.TranslateFormat.TEXT, "--format json|tsv|xliff")
     findings = Printer("text")
     document = Printer(str(report_format), source_language=from_, target_language=to) if report_format is not opt.TranslateFormat.TEXT else None
+    placed = hardware(device, compute_type, jobs)
     failing = False
     tally = Tally()
-    with translation(project, from_, to, no_cache=no_cache, cache=cache, on_progress=progress.sentences) as session, batch:
-        job = Job(project, clean=clean_first, translation=session)
+    with translation(project, from_, to, no_cache=no_cache, cache=cache, hardware=placed, on_progress=progress.sentences) as session, \
+            batch, Job(project, clean=clean_first, translation=session, jobs=jobs) as job:
         skipped_checks = SkippedChecks(job)
         with proofreading(qa, languagetool, project, job, session.glossary) as job.qa:
             for sources in chunks(batch.read_each(), TRANSLATED_TOGETHER):

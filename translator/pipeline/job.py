@@ -9,7 +9,10 @@ needed), the translation session and the grammar check, and turns articles into
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..clean.cleaner import CleanResult, clean_text
@@ -22,6 +25,7 @@ from ..io.files import SourceText, display_name
 from ..io.formats import format_of
 from ..lang import DEFAULT_LANGUAGE, detect_language
 from ..report.article import ArticleReport, QACheck
+from ..translate.engines import Hardware
 
 if TYPE_CHECKING:
     from ..qa.checker import QARun
@@ -170,3 +174,40 @@ def known_words(settings: Settings, *, glossary: Glossary | None = None, rules: 
 
     glossary = glossary or load_glossaries(settings.glossaries, builtin=settings.builtin_glossaries)
     return known_words_from(glossary, rules)
+
+
+@dataclass(frozen=True)
+class JobRecipe:
+    """What a :class:`Job` is made of, in a form that travels to other processes and
+    machines: each worker of a distributed engine opens its own Job from it.
+    ``memory``: as :func:`~translator.translate.session.open_translation` takes it
+    (``True``: the memory in the user cache folder of the machine the Job opens on)."""
+
+    settings: Settings
+    source: str = "fr"
+    target: str | None = None
+    memory: Path | bool = True
+    hardware: Hardware = Hardware()
+    qa: bool = False
+    languagetool: str | None = None
+
+    @contextmanager
+    def open(self, *, on_progress: Callable[[int, int], None] | None = None, on_memory_problem: Callable[[str], None] | None = None,
+             on_qa_skipped: Callable[[str], None] = lambda reason: None) -> Iterator[Job]:
+        """The Job of a ``run`` (reports made with memory use left out), open until the block ends."""
+        from ..translate.session import open_translation
+
+        settings = self.settings
+        with ExitStack() as stack:
+            translation = None
+            if self.target is not None:
+                translation = stack.enter_context(open_translation(
+                    self.source, self.target, glossaries=settings.glossaries, builtin_glossary=settings.builtin_glossaries,
+                    memory=self.memory, hardware=self.hardware, on_progress=on_progress, on_memory_problem=on_memory_problem))
+            job = stack.enter_context(Job(settings, translation=translation, jobs=self.hardware.jobs, memory_use=False))
+            if self.qa:
+                job.qa = stack.enter_context(open_proofreading(settings, self.languagetool, glossary=translation.glossary if translation else None,
+                                                               rules=job.rules()))
+                if job.qa.skipped:
+                    on_qa_skipped(job.qa.skipped)
+            yield job

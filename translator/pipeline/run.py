@@ -33,7 +33,7 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,7 +48,7 @@ from ..io.files import (
     temporary_prefix,
     write_atomic,
 )
-from ..io.formats import BadRecord, Skipped, article_name, corpus_stem, format_for, read_article, read_articles
+from ..io.formats import BadRecord, Record, Skipped, article_name, corpus_stem, format_for, read_article, read_articles
 from ..report.article import ArticleReport
 from ..review.decisions import Decisions, decisions_file, load_decisions
 from ..review.html import html_page, index_page
@@ -106,9 +106,8 @@ def run_pipeline(
 ) -> RunReport:
     """Process every file, chunk by chunk; one that fails is reported and the others still
     finish.  ``input_format`` reads every file as that format (None: by its suffix)."""
-    _check_names(files, outdir, input_format)
+    prepare_run(files, outdir, job.translation is not None, input_format)
     translated = job.translation is not None
-    _remove_unfinished_writes(outdir, files, translated, input_format)
     report = RunReport()
     singles = [name for name in files if not format_for(name, input_format).many]
     pending = []
@@ -128,11 +127,26 @@ def run_pipeline(
     articles = list(singles)
     for name in files:
         if format_for(name, input_format).many:
-            articles += _run_corpus(name, outdir, job, report, encoding=encoding, input_format=input_format, chunk_size=chunk_size)
+            articles += run_corpus(name, outdir, job, report, encoding=encoding, input_format=input_format, chunk_size=chunk_size)
             on_file(name)
+    finish_run(articles, outdir, job, report, input_format)
+    return report
+
+
+def prepare_run(files: Sequence[str], outdir: Path, translated: bool, input_format: str | None = None) -> None:
+    """Check that the inputs' outputs do not collide and remove writes a killed run left unfinished."""
+    _check_names(files, outdir, input_format)
+    remove_unfinished_writes(outdir, files, translated, input_format)
+
+
+def finish_run(articles: Sequence[str], outdir: Path, job: Job, report: RunReport, input_format: str | None = None) -> None:
+    """Write ``index.html`` listing every article's saved report (one at a time: a corpus's
+    may be many) and the failed inputs, and note in ``report`` the articles whose grammar
+    check was skipped, the decisions that failed and the hand edits."""
+    translated = job.translation is not None
     failed = dict(report.failed)
     entries = []
-    for name, saved in _saved_reports([a for a in articles if a not in failed], outdir, translated, input_format):  # one at a time: a corpus's may be many
+    for name, saved in _saved_reports([a for a in articles if a not in failed], outdir, translated, input_format):
         entries.append(_index_entry(name, saved, outdir, translated, input_format))
         if reasons := _qa_skipped(saved):
             report.qa_skipped.append((name, reasons[0]))
@@ -141,7 +155,6 @@ def run_pipeline(
     entries += [{"article": display_name(article_name(name, input_format)), "source": display_name(name), "status": "failed", "error": problem}
                 for name, problem in report.failed]
     write_atomic(outdir / "index.html", index_page("translator run", entries, _run_settings(job)).encode())
-    return report
 
 
 def _note(report: RunReport, outcomes: list[tuple[str, str | None]], on_file: Callable[[str], None] = lambda name: None) -> None:
@@ -153,10 +166,13 @@ def _note(report: RunReport, outcomes: list[tuple[str, str | None]], on_file: Ca
             report.failed.append((name, problem))
 
 
-def _run_corpus(name: str, outdir: Path, job: Job, report: RunReport, *, encoding: str, input_format: str | None,
-                chunk_size: int) -> list[str]:
+def run_corpus(name: str, outdir: Path, job: Job, report: RunReport, *, encoding: str, input_format: str | None,
+               chunk_size: int, records: Iterable[Record] | None = None, done_elsewhere: Mapping[str, str | None] | None = None) -> list[str]:
     """Every record of a corpus through the pipeline, and the output corpus written in
-    input order; the names of its articles."""
+    input order; the names of its articles.  ``records``: the corpus as read already (by
+    default read from file ``name``); ``done_elsewhere``: the records another engine has
+    processed, each with the problem that stopped it (None: its outputs are written),
+    so that only the output corpus is left to write."""
     corpus_format = format_for(name, input_format)
     translated = job.translation is not None
     articles: list[str] = []
@@ -166,14 +182,17 @@ def _run_corpus(name: str, outdir: Path, job: Job, report: RunReport, *, encodin
         report.failed.append((name, str(problem)))
         return articles
     try:
-        records = (record for record in read_articles(name, encoding, input_format) if not _no_article(record, report))
-        for chunk in chunks(records, chunk_size):
+        records = read_articles(name, encoding, input_format) if records is None else records
+        for chunk in chunks((record for record in records if not _no_article(record, report)), chunk_size):
             sources = [record for record in chunk if isinstance(record, SourceText)]
             articles += [source.name for source in sources]
-            pending = [source for source in sources if not _made_so(source.name, source.text, outdir, job, input_format)]
-            report.skipped += [source.name for source in sources if source not in pending]
-            problems = dict(run_chunk(job, pending, outdir, input_format))
-            _note(report, list(problems.items()))
+            if done_elsewhere is not None:
+                problems = {source.name: done_elsewhere.get(source.name) for source in sources}
+            else:
+                pending = [source for source in sources if not is_done(source, outdir, job, input_format)]
+                report.skipped += [source.name for source in sources if source not in pending]
+                problems = dict(run_chunk(job, pending, outdir, input_format))
+                _note(report, list(problems.items()))
             for record in chunk:
                 writer.write(_output_record(record, problems.get(record.name), outdir, translated, report, input_format))
     except TranslatorError as broke:  # the file breaks off: the records before it stay
@@ -255,7 +274,7 @@ def _check_names(files: Sequence[str], outdir: Path, input_format: str | None) -
             raise TranslatorError(f"{outdir}: the output folder holds the inputs; choose another folder for -o")
 
 
-def _remove_unfinished_writes(outdir: Path, files: Sequence[str], translated: bool, input_format: str | None) -> None:
+def remove_unfinished_writes(outdir: Path, files: Sequence[str], translated: bool, input_format: str | None) -> None:
     """Temporary files of our outputs left by a run that was killed while writing them."""
     if not outdir.is_dir():
         return
@@ -280,15 +299,16 @@ def _up_to_date(name: str, outdir: Path, job: Job, encoding: str, input_format: 
         source_time = os.stat(name).st_mtime_ns
         if not all(path.stat().st_mtime_ns >= source_time for path in outputs.values()):
             return False
-        return _made_so(name, read_article(name, encoding, input_format).text, outdir, job, input_format)
+        return is_done(read_article(name, encoding, input_format), outdir, job, input_format)
     except (OSError, TranslatorError):
         return False
 
 
-def _made_so(name: str, text: str, outdir: Path, job: Job, input_format: str | None) -> bool:
-    """The article's outputs are all there, made from ``text`` with the same rules,
+def is_done(source: SourceText, outdir: Path, job: Job, input_format: str | None = None) -> bool:
+    """The article's outputs are all there, made from its text with the same rules,
     glossary, model, grammar check and decisions, and not edited by hand since.  (A
     corpus's record is judged by this alone: its file's date says nothing of one record.)"""
+    name, text = source.name, source.text
     outputs = outputs_of(outdir, name, job.translation is not None, input_format)
     report = _saved_report(outputs["report"])
     if report is None or not all(path.exists() for path in outputs.values()):

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .documents import TranslationContext
-from .engines import Engine, Model, engine_class
+from .engines import Engine, Hardware, Model, engine_class
 from .glossary import load_glossaries
 from .memory import TranslationMemory, TranslationMemoryWarning, default_memory_path
 
@@ -28,6 +28,7 @@ def open_translation(
     builtin_glossary: bool = True,
     memory: Path | bool = True,
     engine: str = "argos",
+    hardware: Hardware = Hardware(),
     on_progress: Progress | None = None,
     on_memory_problem: Callable[[str], None] | None = None,
 ) -> TranslationContext:
@@ -37,17 +38,19 @@ def open_translation(
     ``glossaries`` are added to the built-in one (left out with ``builtin_glossary=False``).
     ``memory``: ``True`` for the memory in the user cache folder, a path for that file,
     ``False`` to neither read nor fill one.  ``engine`` names an entry of
-    :data:`translator.translate.engines.ENGINES`.  ``on_progress(done, total)`` is
+    :data:`translator.translate.engines.ENGINES`; ``hardware`` where and how it runs
+    (checked now, the model loaded later).  ``on_progress(done, total)`` is
     called as the sentences of each engine call are translated.  A memory that is busy,
     damaged or out of room is a warning, to ``on_memory_problem(message)`` or else as a
     :class:`~translator.translate.memory.TranslationMemoryWarning`, and the translation
     goes on without it.  Raises
     :class:`~translator.errors.TranslatorError` when a glossary is invalid, the engine
-    unknown or no model is installed for the pair.
+    unknown, the hardware missing or no model is installed for the pair.
     """
     terms = load_glossaries(glossaries, builtin=builtin_glossary, source=source, target=target)
     kind = engine_class(engine)
     model: Model = kind.find_model(source, target)
+    placed = kind.place(hardware)
     store, key = None, None
     if memory is not False:
         store = TranslationMemory(default_memory_path() if memory is True else memory, on_problem=on_memory_problem or _warn)
@@ -56,7 +59,7 @@ def open_translation(
         except BaseException:
             store.close()
             raise
-    lazy = LazyEngine(lambda: kind(model), on_progress)
+    lazy = LazyEngine(lambda: kind(model, placed), on_progress)
     return TranslationContext(target, lazy.translate, model.model_id, terms, store, key)
 
 

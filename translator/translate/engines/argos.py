@@ -4,15 +4,21 @@ We call CTranslate2 directly, with our own sentence segmentation, in batches acr
 whole documents (Argos Translate itself splits each paragraph with a sentence
 model it downloads, then translates paragraph by paragraph).  Decoding settings are
 argostranslate's: beam 4, length penalty 0.2, unknown words copied from the source.
+
+``Hardware.jobs`` = N loads N replicas of the model (CTranslate2 ``inter_threads``), one
+core each (``intra_threads=1``): the batches of one call are translated N at a time, each
+exactly as one replica alone translates it, so the results do not depend on N.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ...errors import TranslatorError
 from ..packages import ModelPackage, find_package
+from . import Hardware
 
 BEAM_SIZE = 4
 LENGTH_PENALTY = 0.2
@@ -25,13 +31,31 @@ class ArgosEngine:
 
     find_model = staticmethod(find_package)
 
-    def __init__(self, package: ModelPackage, *, threads: int = 0) -> None:
+    @staticmethod
+    def place(hardware: Hardware) -> Hardware:
+        """``hardware`` with its device settled (``auto``: CUDA when CTranslate2 sees a GPU);
+        a device or compute type this machine lacks is a ``TranslatorError``."""
+        import ctranslate2
+
+        gpus = ctranslate2.get_cuda_device_count()
+        device = ("cuda" if gpus else "cpu") if hardware.device == "auto" else hardware.device
+        if device == "cuda" and not gpus:
+            raise TranslatorError("--device cuda: CTranslate2 sees no CUDA GPU on this machine; use --device cpu (or auto)")
+        supported = sorted(ctranslate2.get_supported_compute_types(device))
+        if hardware.compute_type not in ("default", *supported):
+            raise TranslatorError(f"--compute-type {hardware.compute_type}: not supported on {device} here; "
+                                  f"use default or one of {', '.join(supported)}")
+        return replace(hardware, device=device)
+
+    def __init__(self, package: ModelPackage, hardware: Hardware = Hardware()) -> None:
         import ctranslate2
         import sentencepiece
 
         self.package = package
+        hardware = self.place(hardware)
         try:
-            self._translator = ctranslate2.Translator(str(package.model_dir), device="cpu", intra_threads=threads)
+            self._translator = ctranslate2.Translator(str(package.model_dir), device=hardware.device, compute_type=hardware.compute_type,
+                                                      inter_threads=hardware.jobs, intra_threads=1)
             self._tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(package.tokenizer_file))
         except (RuntimeError, OSError, ValueError) as error:
             reason = str(error).splitlines()[0] if str(error) else type(error).__name__

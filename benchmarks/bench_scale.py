@@ -1,0 +1,81 @@
+"""`translator run` at scale on one machine: 2,000 articles with the test suite's model,
+through the local engine with --jobs 1 and --jobs 2 and through the Ray engine with 2
+workers (Ray started on this machine); articles/s and words/s each, wall time of the
+whole command (process start, Ray start, model loads included).  The three output
+folders must be identical.
+
+Run: .venv/bin/python benchmarks/bench_scale.py [--articles 2000] [--package FILE.argosmodel]
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.support.tiny_model import build_tiny_package, offline_argos_env  # noqa: E402
+
+CORPUS = ROOT / "tests" / "data" / "fr-news-dev.jsonl"
+OPENING = 240  # characters of each article's text: a title and a short paragraph
+
+
+def write_articles(folder: Path, count: int) -> int:
+    """``count`` short articles cut from the real corpus (cycling through it); their words."""
+    folder.mkdir()
+    records = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    words = 0
+    for number in range(count):
+        record = records[number % len(records)]
+        start = (number // len(records)) * OPENING
+        text = f"{record['title']}\n\n{record['text'][start:start + OPENING].rsplit(' ', 1)[0]}.\n"
+        (folder / f"a{number:05d}.fr.txt").write_text(text, encoding="utf-8")
+        words += len(text.split())
+    return words
+
+
+def same_tree(left: Path, right: Path) -> bool:
+    names = sorted(p.name for p in left.iterdir())
+    if names != sorted(p.name for p in right.iterdir()):
+        return False
+    _, mismatch, errors = filecmp.cmpfiles(left, right, names, shallow=False)
+    return not mismatch and not errors
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--package", type=Path, help="an .argosmodel file (default: the test suite's small package)")
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        package = options.package or build_tiny_package(root)
+        env = {**os.environ, **offline_argos_env(root), "PYTHONPATH": str(ROOT)}
+        translator = [sys.executable, "-m", "translator"]
+        subprocess.run([*translator, "models", "install", str(package)], env=env, check=True, capture_output=True)
+        words = write_articles(root / "in", options.articles)
+        print(f"package: {package.name}; {options.articles} articles, {words} words; {os.cpu_count()} cores")
+        runs = {"local --jobs 1": ["--jobs", "1"], "local --jobs 2": ["--jobs", "2"], "ray, 2 workers": ["--engine", "ray", "--workers", "2"]}
+        outputs = []
+        for label, extra in runs.items():
+            out = root / f"out{len(outputs)}"
+            load = os.getloadavg()[0]
+            started = time.perf_counter()
+            subprocess.run([*translator, "run", str(root / "in"), "--to", "en", "-o", str(out), "--no-cache", *extra],
+                           env=env, check=True, capture_output=True)
+            seconds = time.perf_counter() - started
+            outputs.append(out)
+            print(f"  {label:16} {options.articles / seconds:7.1f} articles/s {words / seconds:8.0f} words/s  ({seconds:.1f} s; load before {load:.2f})")
+        print("outputs identical:", all(same_tree(outputs[0], other) for other in outputs[1:]))
+
+
+if __name__ == "__main__":
+    main()
