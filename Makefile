@@ -34,6 +34,10 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_clean.py
 	$(BIN)/python benchmarks/bench_translate.py
 	$(BIN)/python benchmarks/bench_run.py
+	$(BIN)/python benchmarks/bench_pages.py
+	$(BIN)/python benchmarks/bench_corpus.py
+	$(BIN)/python benchmarks/bench_review_page.py
+	$(BIN)/python benchmarks/bench_scale.py --articles 2000
 
 screenshots: $(STAMP) browser
 	$(BIN)/python scripts/screenshots.py
