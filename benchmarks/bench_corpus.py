@@ -1,5 +1,6 @@
 """Corpus figures: MB/s of `translator clean` over a JSON Lines corpus (goal >= 2 MB/s, as
-for text), through the library (read, clean, write the output corpus) and the command line.
+for text), through the library (read, clean, write the output corpus) and the command line
+(one process, then --jobs 2).
 
 Two corpora: the 250 dev articles as they are (the figure bench_clean.py gives for text),
 then those and their copies with a bot's spin (repeated headline, persona, dangling
@@ -11,6 +12,7 @@ Run: .venv/bin/python benchmarks/bench_corpus.py
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -23,12 +25,13 @@ TRANSLATOR = Path(sys.executable).parent / "translator"
 PERSONA = "En tant que passionné d’actualité, je suis toujours ravi de partager les nouvelles du jour."
 
 
-def corpus(folder: Path, *, spun: bool) -> Path:
+def corpus(folder: Path, *, spun: bool, copies: int = 1) -> Path:
     rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
     if spun:
         rows += [{**row, "id": f"{row['id']}-spun", "text": f"{row['title']}\n\n{PERSONA}\n\n{row['text']}\n\n{row['date']} 10:32\n"}
                  for row in rows]
-    path = folder / f"corpus{'-spun' * spun}.jsonl"
+    rows = [{**row, "id": f"{row['id']}-{copy}"} if copy else row for copy in range(copies) for row in rows]
+    path = folder / f"corpus{'-spun' * spun}-{copies}.jsonl"
     path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
     return path
 
@@ -63,9 +66,9 @@ def clean_text_seconds(source: Path) -> float:
     return time.perf_counter() - started
 
 
-def command_line_seconds(source: Path, output: Path) -> float:
+def command_line_seconds(source: Path, output: Path, jobs: int = 1) -> float:
     started = time.perf_counter()
-    subprocess.run([str(TRANSLATOR), "clean", "-q", str(source), "-o", str(output)], check=True)
+    subprocess.run([str(TRANSLATOR), "clean", "-q", str(source), "-o", str(output), "--jobs", str(jobs)], check=True)
     return time.perf_counter() - started
 
 
@@ -77,11 +80,16 @@ def main() -> None:
             records = source.read_text(encoding="utf-8").count("\n")
             alone = min(clean_text_seconds(source) for _ in range(3))
             library = min(library_seconds(source, Path(folder, "lib.jsonl")) for _ in range(3))
-            command = min(command_line_seconds(source, Path(folder, "cli.jsonl")) for _ in range(3))
+            large = corpus(Path(folder), spun=spun, copies=8)  # the command line on 8 copies: start-up weighs less
+            command = min(command_line_seconds(large, Path(folder, "cli.jsonl")) for _ in range(2))
+            both_cores = min(command_line_seconds(large, Path(folder, "cli2.jsonl"), jobs=2) for _ in range(2))
             print(f"JSON Lines corpus of {what}: {records} records, {size / 1e6:.2f} MB")
             print(f"  clean_text alone on the same articles (no reading, no writing): {size / alone / 1e6:.2f} MB/s")
             print(f"  clean through the library (Batch + Job, output corpus written): {size / library / 1e6:.2f} MB/s (goal >= 2 MB/s)")
-            print(f"  translator clean corpus.jsonl -o out.jsonl: {size / command / 1e6:.2f} MB/s (start-up included)")
+            large_size = large.stat().st_size
+            print(f"  translator clean corpus.jsonl -o out.jsonl, 8 copies ({large_size / 1e6:.1f} MB): "
+                  f"{large_size / command / 1e6:.2f} MB/s (start-up included)")
+            print(f"  the same with --jobs 2: {large_size / both_cores / 1e6:.2f} MB/s ({os.cpu_count()} cores)")
 
 
 if __name__ == "__main__":

@@ -367,3 +367,21 @@ def test_translate_clean_writes_the_corpus_with_the_cleaned_french_and_its_engli
         assert translation["title"] and translation["title"] != record["title"]  # the headline, in English
         assert translation["text"].count("\n\n") == ARTICLES[record["id"].removesuffix("-spun")]["text"].count("\n\n")
     assert installed.network_attempts() == []
+
+
+def test_clean_with_jobs_writes_the_same_corpus_and_findings_as_one_process(tmp_path):
+    records = corpus_records() * 20  # enough for several chunks per process
+    records = [{**record, "id": f"{record['id']}-{number}"} for number, record in enumerate(records)]
+    source = tmp_path / "corpus.jsonl"
+    lines = jsonl(records).splitlines(keepends=True)
+    source.write_bytes(b"".join(lines[:100] + [b'["not", "an", "object"]\n'] + lines[100:]))
+
+    one = run_cli("clean", str(source), "-o", str(tmp_path / "one.jsonl"))
+    two = run_cli("clean", str(source), "-o", str(tmp_path / "two.jsonl"), "--jobs", "2")
+
+    assert (one.returncode, two.returncode) == (1, 1)  # the bad line
+    # the same findings and errors (a bad line is told when read: earlier, with chunks), the same summary last
+    assert sorted(two.stderr.splitlines()) == sorted(one.stderr.splitlines())
+    assert two.stderr.splitlines()[-1] == one.stderr.splitlines()[-1]
+    assert (tmp_path / "two.jsonl").read_bytes() == (tmp_path / "one.jsonl").read_bytes()
+    assert len(read_jsonl(tmp_path / "two.jsonl")) == len(records) + 1
