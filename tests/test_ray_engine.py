@@ -1,7 +1,8 @@
 """``translator run --engine ray`` on a real Ray started here with 2 CPUs (one session for
 the module, joined by each run through ``--address``), the tests' tiny model and a few
 hundred articles: the same outputs as the local engine, byte for byte, even when a
-translating worker is killed mid-run; a resumed run redoes nothing."""
+translating worker is killed mid-run; the articles cleaned in tasks, never in the
+translating actors; a resumed run redoes nothing."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from translator.pipeline.engines.ray import ROLES_FOR_TESTS
 
 from .conftest import ROOT, Workspace
 
@@ -47,6 +50,7 @@ def cluster(installed_packages, tmp_path_factory):
     workspace.env["ARGOS_PACKAGES_DIR"] = str(installed_packages)
     # Ray's own processes talk over this machine's address, which the network guard refuses
     workspace.env["PYTHONPATH"] = str(ROOT)
+    workspace.env[ROLES_FOR_TESTS] = str(tmp_path_factory.mktemp("ray-roles"))  # each worker notes what it did there
     saved = dict(os.environ)
     os.environ.update(workspace.env)  # the workers Ray starts inherit it
     try:
@@ -92,6 +96,18 @@ def _finish(process: subprocess.Popen) -> str:
     return stderr.decode().strip().splitlines()[-1]
 
 
+def _roles(cluster) -> dict[str, set[str]]:
+    """What the workers did since the last call (``clean``, ``translate``), and who did it:
+    ``task``, or an actor's id."""
+    workspace, _ = cluster
+    roles: dict[str, set[str]] = {}
+    for note in Path(workspace.env[ROLES_FOR_TESTS]).iterdir():
+        role, worker, _ = note.name.split(".")
+        roles.setdefault(role, set()).add(worker)
+        note.unlink()
+    return roles
+
+
 def _translating_workers() -> list:
     import psutil
 
@@ -111,10 +127,14 @@ def test_the_ray_engine_writes_what_the_local_engine_writes_even_when_a_worker_i
     done, up_to_date, failed = map(int, re.findall(r"\d+", _finish(process))[:3])
     assert (done + up_to_date, failed) == (ARTICLES, 0)  # the killed worker's chunk redone (what it wrote is up to date)
     assert _outputs(out) == expected
+    roles = _roles(cluster)
+    assert roles["clean"] == {"task"}  # cleaned in CPU tasks, never in the translating actors
+    assert roles["translate"] and "task" not in roles["translate"]
 
     written = {path.name: path.stat().st_mtime_ns for path in out.iterdir() if path.name != "index.html"}
     summary = _finish(_ray_run(cluster, inputs, out))
     assert summary.startswith(f"0 done, {ARTICLES} up to date, 0 failed"), summary
+    assert _roles(cluster) == {}  # the cleaning tasks found every article done: none cleaned again, nor translated
     assert {path.name: path.stat().st_mtime_ns for path in out.iterdir() if path.name != "index.html"} == written
     assert _outputs(out) == expected
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..clean.cleaner import CleanResult, clean_text
 from ..clean.deadline import RuleTooSlow
@@ -32,6 +32,14 @@ if TYPE_CHECKING:
     from ..review.decisions import Decisions
     from ..translate.documents import TranslationContext
     from ..translate.glossary import Glossary
+
+
+class Cleaned(NamedTuple):
+    """An article as :meth:`Job.clean` leaves it: its language and cleaned text (None:
+    the Job does not clean)."""
+
+    language: str
+    result: CleanResult | None
 
 
 class Job:
@@ -76,6 +84,13 @@ class Job:
         ``decisions``: each article's editor's decisions (None: none); ``edited``: each
         one's cleaned text as an editor left it by hand, when they did (it is translated;
         one that reads as the cleaner's is no hand edit)."""
+        return self.translate_and_check(sources, self.clean(sources, decisions, edited))
+
+    def clean(self, sources: Sequence[SourceText], decisions: Sequence[Decisions | None] | None = None,
+              edited: Sequence[str | None] | None = None) -> list[Cleaned]:
+        """The first half of :meth:`process`: each article's language and cleaned text,
+        the decisions applied and the hand edits taken.  It needs no translation, so a
+        distributed engine runs it on other workers than :meth:`translate_and_check`."""
         decisions = decisions or [None] * len(sources)
         languages = [self.language(source.text) for source in sources]
         cleaned = self._clean_all(sources, languages, decisions) if self.cleaning else [None] * len(sources)
@@ -83,10 +98,15 @@ class Job:
         if edited is not None:
             cleaned = [dataclasses.replace(result, text=text, hand_edited=True) if None not in (text, result) and text != result.text
                        else result for result, text in zip(cleaned, edited)]
-        texts = [result.text if result is not None else source.text for source, result in zip(sources, cleaned)]
+        return [Cleaned(lang, result) for lang, result in zip(languages, cleaned)]
+
+    def translate_and_check(self, sources: Sequence[SourceText], cleaned: Sequence[Cleaned]) -> list[ArticleReport]:
+        """The second half of :meth:`process`: the reports of these articles as
+        :meth:`clean` left them, translated (once for all of them) and checked."""
+        texts = [item.result.text if item.result is not None else source.text for source, item in zip(sources, cleaned)]
         translated = self.translation.translate(texts) if self.translation is not None else [None] * len(sources)
         reports = []
-        for source, lang, result, text, translation in zip(sources, languages, cleaned, texts, translated):
+        for source, (lang, result), translation in zip(sources, cleaned, translated):
             report = ArticleReport(display_name(source.name), source.text, lang, result, translation, memory_use=self.memory_use,
                                    settings=str(self.settings.source) if self.settings.source else None, source=source)
             reports.append(self._proofread(report) if self.qa is not None else report)

@@ -54,7 +54,7 @@ from ..review.decisions import Decisions, decisions_file, load_decisions
 from ..review.html import html_page, index_page
 from ..review.model import article_review
 from .corpus import record_from_report
-from .job import Job, cleaned_document
+from .job import Cleaned, Job, cleaned_document
 
 CHUNK_SIZE = 32
 _LINKS = {"review": "review", "clean": "cleaned text", "english": "English", "report": "report"}  # the dashboard's names of outputs
@@ -224,42 +224,91 @@ def _no_article(record: object, report: RunReport) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """An article cleaned as a run writes it, with what writing it needs: its editor's
+    decisions and its outputs edited by hand.  What travels from a cleaning worker to a
+    translating one."""
+
+    source: SourceText
+    decisions: Decisions | None
+    edited: dict[str, bytes]
+    cleaned: Cleaned
+
+
+@dataclass(frozen=True)
+class MadeWith:
+    """What makes a run's outputs besides each article's text, rules and decisions: its
+    Job's glossary, model and grammar check.  Taken once from the Job that translates,
+    it lets a worker whose Job only cleans judge which articles are done."""
+
+    translated: bool
+    glossary: str | None
+    model: str | None
+    target: str | None
+    qa: str | None
+    qa_answers: bool  # LanguageTool answers: an article whose grammar check was skipped is redone
+
+    @classmethod
+    def of(cls, job: Job) -> MadeWith:
+        translation, qa = job.translation, job.qa
+        return cls(translated=translation is not None, glossary=translation.glossary.fingerprint if translation else None,
+                   model=translation.model_id if translation else None, target=translation.target if translation else None,
+                   qa=qa.fingerprint if qa is not None else None, qa_answers=qa is not None and qa.skipped is None)
+
+
 def run_chunk(job: Job, sources: Sequence[SourceText], outdir: Path, input_format: str | None = None) -> list[tuple[str, str | None]]:
     """Clean, translate and write these articles; for each, its name and the problem
-    that stopped it (None when its outputs are written).  The unit a distributed engine calls."""
-    outcomes: list[tuple[str, str | None]] = []
-    ready, decided, by_hand = [], [], []
+    that stopped it (None when its outputs are written): :func:`prepare_chunk` then
+    :func:`finish_chunk`, which a distributed engine runs on different workers."""
+    prepared = prepare_chunk(job, sources, outdir, input_format)
+    problems: list[tuple[str, str | None]] = [(source.name, item) for source, item in zip(sources, prepared) if isinstance(item, str)]
+    return problems + finish_chunk(job, [item for item in prepared if isinstance(item, Prepared)], outdir, input_format)
+
+
+def prepare_chunk(job: Job, sources: Sequence[SourceText], outdir: Path, input_format: str | None = None) -> list[Prepared | str]:
+    """Each of these articles cleaned with the editor's decisions beside it and its
+    cleaned text as an editor left it by hand, or the problem that stops it."""
+    found: list[tuple[Decisions | None, dict[str, bytes]] | str] = []
     for source in sources:
         try:
-            decisions, edited = decisions_beside(source.name, input_format), _edited_by_hand(outdir, source.name, input_format)
+            found.append((decisions_beside(source.name, input_format), _edited_by_hand(outdir, source.name, input_format)))
         except TranslatorError as problem:
-            outcomes.append((source.name, str(problem)))
-            continue
-        ready.append(source)
-        decided.append(decisions)
-        by_hand.append(edited)
+            found.append(str(problem))
+    ready = [(source, item) for source, item in zip(sources, found) if not isinstance(item, str)]
     cleaned_by_hand = [decode_text(source.name, edited["clean"], source.encoding).text if "clean" in edited else None
-                       for source, edited in zip(ready, by_hand)]
-    for source, decisions, edited, article in zip(ready, decided, by_hand, job.process(ready, decided, cleaned_by_hand)):
+                       for source, (_, edited) in ready]
+    cleaned = iter(job.clean([source for source, _ in ready], [decisions for _, (decisions, _) in ready], cleaned_by_hand))
+    return [item if isinstance(item, str) else Prepared(source, *item, next(cleaned)) for source, item in zip(sources, found)]
+
+
+def finish_chunk(job: Job, prepared: Sequence[Prepared], outdir: Path, input_format: str | None = None) -> list[tuple[str, str | None]]:
+    """Translate (in one engine call), check and write these cleaned articles, each whole,
+    its report last; for each, its name and the problem that stopped it (None: written)."""
+    outcomes: list[tuple[str, str | None]] = []
+    articles = job.translate_and_check([item.source for item in prepared], [item.cleaned for item in prepared])
+    for item, article in zip(prepared, articles):
+        source = item.source
         try:
-            _write_article(outdir, source, article, stamp(job, article.language, source.text, decisions), edited, decisions,
-                           input_format)
+            _write_article(outdir, source, article, stamp(job, article.language, source.text, item.decisions), item.edited,
+                           item.decisions, input_format)
             outcomes.append((source.name, None))
         except TranslatorError as problem:
             outcomes.append((source.name, str(problem)))
     return outcomes
 
 
-def stamp(job: Job, lang: str, text: str, decisions: Decisions | None = None) -> dict[str, object]:
-    """What made an article's outputs from ``text``: a change of any of these redoes it."""
-    translation = job.translation
+def stamp(job: Job, lang: str, text: str, decisions: Decisions | None = None, made_with: MadeWith | None = None) -> dict[str, object]:
+    """What made an article's outputs from ``text``: a change of any of these redoes it.
+    ``made_with``: the run's, when ``job`` only cleans (by default ``job``'s own)."""
+    made_with = made_with or MadeWith.of(job)
     return {"input": hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16],
             "decisions": decisions.fingerprint[:16] if decisions is not None else None,
             "rules": job.rules(lang).fingerprint,
-            "glossary": translation.glossary.fingerprint if translation else None,
-            "model": translation.model_id if translation else None,
-            "target": translation.target if translation else None,
-            "qa": job.qa.fingerprint if job.qa is not None else None}
+            "glossary": made_with.glossary,
+            "model": made_with.model,
+            "target": made_with.target,
+            "qa": made_with.qa}
 
 
 def _check_names(files: Sequence[str], outdir: Path, input_format: str | None) -> None:
@@ -304,16 +353,18 @@ def _up_to_date(name: str, outdir: Path, job: Job, encoding: str, input_format: 
         return False
 
 
-def is_done(source: SourceText, outdir: Path, job: Job, input_format: str | None = None) -> bool:
+def is_done(source: SourceText, outdir: Path, job: Job, input_format: str | None = None, made_with: MadeWith | None = None) -> bool:
     """The article's outputs are all there, made from its text with the same rules,
     glossary, model, grammar check and decisions, and not edited by hand since.  (A
-    corpus's record is judged by this alone: its file's date says nothing of one record.)"""
+    corpus's record is judged by this alone: its file's date says nothing of one record.)
+    ``made_with``: the run's, when ``job`` only cleans (by default ``job``'s own)."""
     name, text = source.name, source.text
-    outputs = outputs_of(outdir, name, job.translation is not None, input_format)
+    made_with = made_with or MadeWith.of(job)
+    outputs = outputs_of(outdir, name, made_with.translated, input_format)
     report = _saved_report(outputs["report"])
     if report is None or not all(path.exists() for path in outputs.values()):
         return False
-    if job.qa is not None and job.qa.skipped is None and _qa_skipped(report):
+    if made_with.qa_answers and _qa_skipped(report):
         return False  # LanguageTool answers now
     if any(_sha256(outputs_of(outdir, name, True, input_format)[kind]) != entry["sha256"] for kind, entry in report.get("written", {}).items()):
         return False  # edited by hand since: the English follows the cleaned text
@@ -321,7 +372,7 @@ def is_done(source: SourceText, outdir: Path, job: Job, input_format: str | None
         decisions = decisions_beside(name, input_format)
     except TranslatorError:
         return False
-    return report.get("pipeline") == stamp(job, report.get("language", "fr"), text, decisions)
+    return report.get("pipeline") == stamp(job, report.get("language", "fr"), text, decisions, made_with)
 
 
 def _saved_report(path: Path) -> dict | None:

@@ -4,9 +4,10 @@ An engine is a module named in :data:`RUN_ENGINES` (imported only when used) wit
 functions: ``inputs(names)`` lists the inputs named on the command line, and
 ``run(recipe, files, outdir, *, input_format, chunk_size, hooks, cluster)`` processes them into
 ``outdir`` and returns a :class:`~translator.pipeline.run.RunReport`.  Every engine
-writes each article with :func:`~translator.pipeline.run.run_chunk` from a Job opened
-from the same :class:`~translator.pipeline.job.JobRecipe`, so their outputs are the same,
-byte for byte.  Adding an engine is one module here and one line in :data:`RUN_ENGINES`.
+cleans and writes each article with :func:`~translator.pipeline.run.run_chunk` (or its
+two halves, ``prepare_chunk`` and ``finish_chunk``, on different workers) from a Job
+opened from the same :class:`~translator.pipeline.job.JobRecipe`, so their outputs are
+the same, byte for byte.  Adding an engine is one module here and one line in :data:`RUN_ENGINES`.
 """
 
 from __future__ import annotations

@@ -1,11 +1,14 @@
 """The Ray engine: ``translator run`` on a Ray cluster (or one Ray starts on this machine).
 
 Ray Data reads the inputs in CPU tasks (through the same input formats as the local
-engine: local paths, or any URI pyarrow reaches such as ``s3://bucket/corpus/``) and
-hands them in chunks to a pool of ``Cluster.workers`` actors, each opening the Job of
-the run once (the model loads once per actor) and cleaning, translating and writing
-each chunk with :func:`~translator.pipeline.run.run_chunk`: the outputs are the local
-engine's, byte for byte, in the output folder, which every worker must reach (a shared
+engine: local paths, or any URI pyarrow reaches such as ``s3://bucket/corpus/``), cuts
+them in chunks and cleans each chunk in a CPU task
+(:func:`~translator.pipeline.run.prepare_chunk`, with a Job that only cleans, made once
+per worker process), then hands the cleaned chunks to a pool of ``Cluster.workers``
+actors, each opening the Job of the run once (the model loads once per actor, on a GPU
+when it has one) to translate, check and write them
+(:func:`~translator.pipeline.run.finish_chunk`): the outputs are the local engine's,
+byte for byte, in the output folder, which every worker must reach (a shared
 filesystem on a cluster).  A worker that dies is restarted and its chunk redone (Ray
 Data's actor pools retry without end; every output is written atomically, the report
 last).  An article whose outputs are complete
@@ -15,17 +18,24 @@ skipped, as locally.  The translation memory is each worker host's own.
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import pickle
 import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from ...config import Settings
 from ...errors import TranslatorError
 from ...io.files import SourceText, read_bytes
 from ...io.formats import expand_inputs, format_for, input_formats
-from ..job import JobRecipe
-from ..run import RunReport, finish_run, is_done, prepare_run, remove_unfinished_writes, run_chunk, run_corpus
+from ...translate.engines import Hardware
+from ..job import Job, JobRecipe
+from ..run import MadeWith, RunReport, finish_chunk, finish_run, is_done, prepare_chunk, prepare_run, remove_unfinished_writes, run_corpus
 from . import Cluster, Hooks
+
+ROLES_FOR_TESTS = "TRANSLATOR_TEST_RAY_ROLES"  # test-only: a folder where each worker notes what it did (see _note_role)
+
 
 def inputs(names: list[str]) -> list[str]:
     """Local inputs as the local engine lists them; URIs (``s3://…``) as pyarrow lists them."""
@@ -39,31 +49,20 @@ def run(recipe: JobRecipe, files: Sequence[str], outdir: Path, *, input_format: 
     translated = recipe.target is not None
     prepare_run(files, outdir, translated, input_format)
     outdir.mkdir(parents=True, exist_ok=True)
-    started_here = not ray.is_initialized()
-    if started_here:
-        ray.init(address=cluster.address, num_cpus=None if cluster.address else cluster.cpus, include_dashboard=False,
-                 log_to_driver=False, configure_logging=False)
-    try:
-        blocks = max(1, min(len(files), -(-len(files) // chunk_size)))  # a corpus file each, or a chunk's worth of small files
-        articles = ray.data.from_items([{"file": index, "name": name} for index, name in enumerate(files)], override_num_blocks=blocks)
-        articles = articles.flat_map(_read, fn_kwargs={"encoding": recipe.settings.encoding, "input_format": input_format})
-        articles = articles.repartition(target_num_rows_per_block=chunk_size)  # a corpus's records shared among the workers, streaming
-        outcomes = articles.map_batches(
-            _Translate, batch_size=chunk_size, compute=ray.data.ActorPoolStrategy(size=cluster.workers), num_gpus=cluster.gpus_per_worker or None,
-            num_cpus=_cpus_per_worker(ray, cluster.workers, recipe.hardware.jobs), fn_constructor_kwargs={"recipe": recipe, "outdir": str(outdir), "input_format": input_format})
-        report, done_elsewhere = RunReport(), {}
-        for row in sorted(_each(outcomes, hooks), key=lambda row: (row["file"], row["record"])):
-            done_elsewhere[row["name"]] = row["problem"] or None
-            if row["status"] == "failed":
-                report.failed.append((row["name"], row["problem"]))
-            else:
-                getattr(report, row["status"]).append(row["name"])
-    finally:
+    # the run's Job here: what makes its outputs, then the output corpora and the index
+    # (no model loads, no memory opens, and the workers' device need not be on this machine)
+    with dataclasses.replace(recipe, memory=False, hardware=Hardware()).open() as job:
+        started_here = not ray.is_initialized()
         if started_here:
-            ray.shutdown()
-    remove_unfinished_writes(outdir, files, translated, input_format)  # a worker killed while writing left them (its chunk was redone)
-    # the output corpora and the index, here: the records' outputs are written, the model is not loaded
-    with recipe.open() as job:
+            ray.init(address=cluster.address, num_cpus=None if cluster.address else cluster.cpus, include_dashboard=False,
+                     log_to_driver=False, configure_logging=False)
+        try:
+            report, done_elsewhere = _process(ray, recipe, MadeWith.of(job), files, outdir, input_format=input_format,
+                                              chunk_size=chunk_size, hooks=hooks, cluster=cluster)
+        finally:
+            if started_here:
+                ray.shutdown()
+        remove_unfinished_writes(outdir, files, translated, input_format)  # a worker killed while writing left them (its chunk was redone)
         names = []
         for name in files:
             if not format_for(name, input_format).many:
@@ -74,6 +73,32 @@ def run(recipe: JobRecipe, files: Sequence[str], outdir: Path, *, input_format: 
                                 chunk_size=chunk_size, records=records, done_elsewhere=done_elsewhere)
         finish_run(names, outdir, job, report, input_format)
     return report
+
+
+def _process(ray, recipe: JobRecipe, made_with: MadeWith, files: Sequence[str], outdir: Path, *, input_format: str | None,
+             chunk_size: int, hooks: Hooks, cluster: Cluster) -> tuple[RunReport, dict[str, str | None]]:
+    """Every article read, cleaned, translated and written on Ray; the report, and each
+    article's problem (None: its outputs are written)."""
+    blocks = max(1, min(len(files), -(-len(files) // chunk_size)))  # a corpus file each, or a chunk's worth of small files
+    articles = ray.data.from_items([{"file": index, "name": name} for index, name in enumerate(files)], override_num_blocks=blocks)
+    articles = articles.flat_map(_read, fn_kwargs={"encoding": recipe.settings.encoding, "input_format": input_format})
+    articles = articles.repartition(target_num_rows_per_block=chunk_size)  # a corpus's records shared among the workers, streaming
+    articles = articles.map_batches(_clean_chunk, batch_size=chunk_size, fn_kwargs={
+        "settings": recipe.settings, "outdir": str(outdir), "input_format": input_format, "made_with": made_with})
+    # the retries said here (a worker that dies is restarted, its chunk redone) also keep the cleaning tasks
+    # out of the translating actors: Ray Data fuses a task stage into the actor stage after it when their remote args agree
+    outcomes = articles.map_batches(
+        _Translate, batch_size=chunk_size, compute=ray.data.ActorPoolStrategy(size=cluster.workers), num_gpus=cluster.gpus_per_worker or None,
+        num_cpus=_cpus_per_worker(ray, cluster.workers, recipe.hardware.jobs), max_restarts=-1, max_task_retries=-1,
+        fn_constructor_kwargs={"recipe": recipe, "outdir": str(outdir), "input_format": input_format})
+    report, done_elsewhere = RunReport(), {}
+    for row in sorted(_each(outcomes, hooks), key=lambda row: (row["file"], row["record"])):
+        done_elsewhere[row["name"]] = row["problem"] or None
+        if row["status"] == "failed":
+            report.failed.append((row["name"], row["problem"]))
+        else:
+            getattr(report, row["status"]).append(row["name"])
+    return report, done_elsewhere
 
 
 def _each(outcomes, hooks: Hooks) -> Iterator[dict]:
@@ -154,8 +179,40 @@ def _read(item: dict, encoding: str, input_format: str | None) -> Iterator[dict]
         yield {"file": item["file"], "record": -1, "name": name, "source": b"", "problem": problem}
 
 
+_cleaning_job: Job | None = None  # the Job of a worker process's cleaning tasks, kept for the next ones
+
+
+def _clean_chunk(batch: dict, settings: Settings, outdir: str, input_format: str | None, made_with: MadeWith) -> dict:
+    """A chunk's articles that are not done, cleaned in a CPU task as the local engine
+    cleans them (the rules loaded once per worker process); each row's status: failed
+    (and why), skipped (up to date) or cleaned (and the cleaned article, pickled)."""
+    global _cleaning_job
+    if _cleaning_job is None or _cleaning_job.settings != settings:
+        _cleaning_job = Job(settings, memory_use=False)
+    count = len(batch["name"])
+    names, statuses, problems, prepared = list(batch["name"]), ["failed"] * count, list(batch["problem"]), [b""] * count
+    pending = []
+    for index in range(count):
+        if problems[index]:
+            continue
+        source = pickle.loads(batch["source"][index])
+        names[index] = source.name
+        if is_done(source, Path(outdir), _cleaning_job, input_format, made_with):
+            statuses[index] = "skipped"
+        else:
+            pending.append((index, source))
+    if pending:
+        _note_role("clean")
+        for (index, _), item in zip(pending, prepare_chunk(_cleaning_job, [source for _, source in pending], Path(outdir), input_format)):
+            if isinstance(item, str):
+                problems[index] = item
+            else:
+                statuses[index], prepared[index] = "cleaned", pickle.dumps(item)
+    return {"file": batch["file"], "record": batch["record"], "name": names, "status": statuses, "problem": problems, "prepared": prepared}
+
+
 class _Translate:
-    """A translating worker: the run's Job, opened once; each batch is one chunk."""
+    """A translating worker: the run's Job, opened once; each batch is one cleaned chunk."""
 
     def __init__(self, recipe: JobRecipe, outdir: str, input_format: str | None) -> None:
         self.outdir, self.input_format = Path(outdir), input_format
@@ -163,19 +220,31 @@ class _Translate:
         self.job = self.opened.__enter__()
 
     def __call__(self, batch: dict) -> dict:
-        count = len(batch["name"])
-        statuses, problems, names = ["failed"] * count, list(batch["problem"]), list(batch["name"])
+        statuses, problems = list(batch["status"]), list(batch["problem"])
         pending = []
-        for index in range(count):
-            if problems[index]:
+        for index, status in enumerate(statuses):
+            if status != "cleaned":
                 continue
-            source = pickle.loads(batch["source"][index])
-            names[index] = source.name
-            if is_done(source, self.outdir, self.job, self.input_format):
+            item = pickle.loads(batch["prepared"][index])
+            if is_done(item.source, self.outdir, self.job, self.input_format):  # written by a worker that died before its chunk was done
                 statuses[index] = "skipped"
             else:
-                pending.append((index, source))
-        outcomes = run_chunk(self.job, [source for _, source in pending], self.outdir, self.input_format)
-        for (index, _), (_, problem) in zip(pending, outcomes):
-            statuses[index], problems[index] = ("done", "") if problem is None else ("failed", problem)
-        return {"file": batch["file"], "record": batch["record"], "name": names, "status": statuses, "problem": problems}
+                pending.append((index, item))
+        if pending:
+            _note_role("translate")
+            outcomes = finish_chunk(self.job, [item for _, item in pending], self.outdir, self.input_format)
+            for (index, _), (_, problem) in zip(pending, outcomes):
+                statuses[index], problems[index] = ("done", "") if problem is None else ("failed", problem)
+        return {"file": batch["file"], "record": batch["record"], "name": batch["name"], "status": statuses, "problem": problems}
+
+
+def _note_role(role: str) -> None:
+    """For the tests only, when ``TRANSLATOR_TEST_RAY_ROLES`` names a folder: an empty file
+    there saying this worker process did ``role`` (``clean``, ``translate``) to some
+    articles, as a task or as which actor."""
+    folder = os.environ.get(ROLES_FOR_TESTS)
+    if folder:
+        import ray
+
+        actor = ray.get_runtime_context().get_actor_id()
+        (Path(folder) / f"{role}.{actor or 'task'}.{os.getpid()}").touch()
