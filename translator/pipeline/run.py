@@ -107,7 +107,6 @@ def run_pipeline(
     """Process every file, chunk by chunk; one that fails is reported and the others still
     finish.  ``input_format`` reads every file as that format (None: by its suffix)."""
     prepare_run(files, outdir, job.translation is not None, input_format)
-    translated = job.translation is not None
     report = RunReport()
     singles = [name for name in files if not format_for(name, input_format).many]
     pending = []
