@@ -87,6 +87,15 @@ class InputFormat(ABC):
         return cleaned_text
 
 
+class CorpusFormat(InputFormat):
+    """A file of many articles (a corpus, a crawl): its results are a corpus written to
+    ``-o``, never over the file itself, and the rules read each record's article."""
+
+    many = True
+    rewritable = False
+    text_label = "title and text"  # the record's title, a blank line, its text
+
+
 _FORMATS: dict[str, InputFormat] = {}
 
 

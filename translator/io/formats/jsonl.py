@@ -8,16 +8,13 @@ from collections.abc import Iterable, Iterator
 
 from ..corpus import RecordReader
 from ..files import open_input
-from . import BadRecord, InputFormat, Record, register
+from . import BadRecord, CorpusFormat, Record, register
 
 
 @register
-class JsonLines(InputFormat):
+class JsonLines(CorpusFormat):
     name = "jsonl"
     suffixes = (".jsonl",)
-    many = True
-    text_label = "title and text"  # the rules read the record's article, not the file
-    rewritable = False  # a corpus is written to -o, never over itself
     writes_as = "jsonl"
 
     def articles(self, name: str, data: bytes, encoding: str) -> Iterator[Record]:

@@ -8,18 +8,15 @@ from collections.abc import Iterator
 from ...errors import TranslatorError
 from ..corpus import RecordReader, pyarrow_parquet
 from ..files import STDIO, read_bytes
-from . import InputFormat, Record, register
+from . import CorpusFormat, Record, register
 
 ROWS_AT_ONCE = 1024
 
 
 @register
-class Parquet(InputFormat):
+class Parquet(CorpusFormat):
     name = "parquet"
     suffixes = (".parquet",)
-    many = True
-    text_label = "title and text"  # the rules read the record's article, not the file
-    rewritable = False  # a corpus is written to -o, never over itself
     writes_as = "parquet"
 
     def articles(self, name: str, data: bytes, encoding: str) -> Iterator[Record]:

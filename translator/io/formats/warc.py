@@ -17,18 +17,16 @@ from typing import BinaryIO
 
 from ...errors import TranslatorError
 from ..files import SourceText, open_input
-from . import BadRecord, InputFormat, Record, Skipped, input_formats, register
+from . import BadRecord, CorpusFormat, Record, Skipped, input_formats, register
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 @register
-class WebArchive(InputFormat):
+class WebArchive(CorpusFormat):
     name = "warc"
     suffixes = (".warc", ".warc.gz")
-    many = True
-    text_label = "extracted text"  # the rules read the record's article, not the file
-    rewritable = False  # a corpus is written to -o, never over itself
+    text_label = "extracted text"  # the rules read each page's extracted article
     writes_as = "jsonl"
 
     def output_name(self, name: str) -> str:
