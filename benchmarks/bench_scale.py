@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.support.tiny_model import build_tiny_package, offline_argos_env  # noqa: E402
+from tests.support.tiny_model import installed_for_commands  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "fr-news-dev.jsonl"
 OPENING = 240  # characters of each article's text: a title and a short paragraph
@@ -57,10 +57,8 @@ def main() -> None:
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        package = options.package or build_tiny_package(root)
-        env = {**os.environ, **offline_argos_env(root), "PYTHONPATH": str(ROOT)}
+        package, env = installed_for_commands(root, options.package)
         translator = [sys.executable, "-m", "translator"]
-        subprocess.run([*translator, "models", "install", str(package)], env=env, check=True, capture_output=True)
         words = write_articles(root / "in", options.articles)
         print(f"package: {package.name}; {options.articles} articles, {words} words; {os.cpu_count()} cores")
         runs = {"local --jobs 1": ["--jobs", "1"], "local --jobs 2": ["--jobs", "2"], "ray, 2 workers": ["--engine", "ray", "--workers", "2"]}

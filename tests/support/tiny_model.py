@@ -301,3 +301,16 @@ def offline_argos_env(root: Path) -> dict[str, str]:
         "XDG_CONFIG_HOME": str(root / "config"),
         "XDG_CACHE_HOME": str(root / "cache"),
     }
+
+
+def installed_for_commands(root: Path, package: Path | None = None) -> tuple[Path, dict[str, str]]:
+    """``package`` (by default the tiny one, built under ``root``) installed for the command
+    line, offline, under ``root``; the package and the environment the commands run in."""
+    import os
+    import subprocess
+    import sys
+
+    package = package or build_tiny_package(root)
+    env = {**os.environ, **offline_argos_env(root), "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    subprocess.run([sys.executable, "-m", "translator", "models", "install", str(package)], env=env, check=True, capture_output=True)
+    return package, env
