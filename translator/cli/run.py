@@ -17,7 +17,6 @@ from . import options as opt
 from .app import app
 from .hardware import ComputeTypeOption, Device, DeviceOption, JobsOption, hardware
 from .progress import Progress, memory_problem, say_skipped
-from .stages import proofreading, translation
 
 
 class RunEngineName(StrEnum):
@@ -34,6 +33,7 @@ def run(
     from_: opt.FromOption = "fr",
     jobs: JobsOption = 1,
     chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, metavar="N", help="Articles cleaned, translated and written together.")] = 32,
+    shard_size: Annotated[Optional[int], typer.Option("--shard-size", min=0, metavar="N", help="Records per shard of an output corpus (NAME.shards/part-00000.jsonl…); 0: one file [default: 0; 10000 with --engine ray].")] = None,
     no_cache: opt.NoCacheOption = False,
     cache: opt.CacheOption = None,
     qa: opt.QAOption = False,
@@ -62,7 +62,8 @@ def run(
     hooks = Hooks(on_file=progress.step, on_progress=progress.sentences, on_memory_problem=memory_problem,
                   on_qa_skipped=lambda reason: typer.echo(f"QA skipped: {reason}", err=True))
     cluster = Cluster(address or os.environ.get("RAY_ADDRESS"), workers, gpus_per_worker, cpus=None)
-    outcome = carrier.run(recipe, files, output, input_format=input_format, chunk_size=chunk_size, hooks=hooks, cluster=cluster)
+    outcome = carrier.run(recipe, files, output, input_format=input_format, chunk_size=chunk_size, shard_size=shard_size,
+                          hooks=hooks, cluster=cluster)
     progress.clear()
     for name, problem in outcome.failed:
         opt.error(problem if problem.startswith(name) else f"{name}: {problem}")

@@ -6,13 +6,16 @@ headline the duplicate-headline rule compares against), its other fields are car
 through.  :class:`RecordReader` turns records into articles, :func:`output_record` gives
 a processed article back the record's shape (title and text split back, what the
 translator adds under one ``translator`` key) and :class:`CorpusWriter` streams the
-output corpus to a temporary file that replaces the target only once it is whole.
+output corpus to a temporary file that replaces the target only once it is whole;
+:class:`ShardedCorpusWriter` writes it as shards of a set number of records instead
+(``out/NAME.shards/part-00000.jsonl``…: the shards in order are the one file, byte for byte).
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import ClassVar
@@ -169,7 +172,8 @@ class _Discarded(Exception):
 
 
 class _ParquetRows:
-    """Rows gathered and written as Parquet row groups, with the input's columns and types."""
+    """Rows gathered and written as Parquet row groups, with the columns and types of the
+    input (a local path, or a URI pyarrow reaches such as ``s3://…``)."""
 
     GROUP = 1024
 
@@ -211,3 +215,60 @@ def pyarrow_parquet():
     except ImportError:
         raise TranslatorError("Parquet needs pyarrow: pip install 'translator[parquet]'") from None
     return pq
+
+
+def shard_path(target: Path, index: int) -> Path:
+    """Shard ``index`` of the output corpus ``target``: ``out/NAME.jsonl`` → ``out/NAME.shards/part-00000.jsonl``."""
+    return shards_folder(target) / f"part-{index:05d}{target.suffix}"
+
+
+def shards_folder(target: Path) -> Path:
+    return target.with_name(f"{target.stem}.shards")
+
+
+def seal_shards(target: Path, count: int, kind: str, schema_of: str | None) -> None:
+    """After ``count`` shards of ``target`` are written: the shards of an earlier run
+    beyond them removed, and an empty first shard written when there is none (a corpus
+    without records still has its output)."""
+    if count == 0:
+        CorpusWriter(shard_path(target, 0), kind, schema_of=schema_of).commit()
+        count = 1
+    pattern = re.compile(rf"part-(\d{{5,}}){re.escape(target.suffix)}")
+    for path in shards_folder(target).glob(f"part-*{target.suffix}"):
+        found = pattern.fullmatch(path.name)
+        if found and int(found.group(1)) >= count:
+            path.unlink(missing_ok=True)
+
+
+class ShardedCorpusWriter:
+    """An output corpus written as shards of ``shard_size`` records, each put in place as
+    soon as it is whole (``shard_size`` 0: one file, ``target`` itself, as :class:`CorpusWriter`)."""
+
+    def __init__(self, target: Path, kind: str, *, schema_of: str | None, shard_size: int) -> None:
+        if kind == "parquet":
+            pyarrow_parquet()  # missing: one line now, before any record is processed
+        self.target, self.kind, self.schema_of, self.shard_size = target, kind, schema_of, shard_size
+        self.shards = 0
+        self._current = CorpusWriter(target, kind, schema_of=schema_of) if shard_size == 0 else None
+
+    def write(self, record: Mapping[str, object]) -> None:
+        if self._current is None or (self.shard_size and self._current.count == self.shard_size):
+            self._next_shard()
+        self._current.write(record)
+
+    def _next_shard(self) -> None:
+        if self._current is not None:
+            self._current.commit()
+        self._current = CorpusWriter(shard_path(self.target, self.shards), self.kind, schema_of=self.schema_of)
+        self.shards += 1
+
+    def commit(self) -> None:
+        if self._current is not None:
+            self._current.commit()
+        if self.shard_size:
+            seal_shards(self.target, self.shards, self.kind, self.schema_of)
+
+    def discard(self) -> None:
+        """Leave the shard being written as it was (the shards already whole stay)."""
+        if self._current is not None:
+            self._current.discard()

@@ -7,7 +7,8 @@ a web page ``NAME.html`` gives its cleaned article as ``NAME.clean.fr.txt``, a M
 file ``NAME.md`` keeps its markup in ``NAME.clean.fr.md``.  A corpus or a crawl
 ``NAME.jsonl`` (``.parquet``, ``.warc.gz``) gives the same files for each of its records,
 in the folder ``NAME/`` and named by the record's id, and the output corpus ``NAME.jsonl``
-(``.parquet``) with every record in input order (see :mod:`translator.pipeline.corpus`).
+(``.parquet``) with every record in input order (see :mod:`translator.pipeline.corpus`),
+or its shards ``NAME.shards/part-00000.jsonl``… of ``shard_size`` records each.
 
 Articles go through in chunks (:func:`run_chunk`: read, clean, translate in one engine
 call, write each article whole, its report last); the translation memory keeps what
@@ -33,14 +34,14 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Located, Source
 from ..errors import TranslatorError
 from ..io.batch import chunks
-from ..io.corpus import CorpusWriter, error_record, output_record
+from ..io.corpus import ShardedCorpusWriter, error_record, output_record, shards_folder
 from ..io.files import (
     SourceText,
     decode_text,
@@ -48,7 +49,7 @@ from ..io.files import (
     temporary_prefix,
     write_atomic,
 )
-from ..io.formats import BadRecord, Record, Skipped, article_name, corpus_stem, format_for, read_article, read_articles
+from ..io.formats import BadRecord, Skipped, article_name, corpus_stem, format_for, read_article, read_articles
 from ..report.article import ArticleReport
 from ..review.decisions import Decisions, decisions_file, load_decisions
 from ..review.html import html_page, index_page
@@ -102,10 +103,12 @@ def run_pipeline(
     encoding: str = "utf-8",
     input_format: str | None = None,
     chunk_size: int = CHUNK_SIZE,
+    shard_size: int = 0,
     on_file: Callable[[str], None] = lambda name: None,
 ) -> RunReport:
     """Process every file, chunk by chunk; one that fails is reported and the others still
-    finish.  ``input_format`` reads every file as that format (None: by its suffix)."""
+    finish.  ``input_format`` reads every file as that format (None: by its suffix);
+    a corpus's output is written in shards of ``shard_size`` records (0: one file)."""
     prepare_run(files, outdir, job.translation is not None, input_format)
     report = RunReport()
     singles = [name for name in files if not format_for(name, input_format).many]
@@ -126,7 +129,8 @@ def run_pipeline(
     articles = list(singles)
     for name in files:
         if format_for(name, input_format).many:
-            articles += run_corpus(name, outdir, job, report, encoding=encoding, input_format=input_format, chunk_size=chunk_size)
+            articles += run_corpus(name, outdir, job, report, encoding=encoding, input_format=input_format, chunk_size=chunk_size,
+                                   shard_size=shard_size)
             on_file(name)
     finish_run(articles, outdir, job, report, input_format)
     return report
@@ -166,34 +170,29 @@ def _note(report: RunReport, outcomes: list[tuple[str, str | None]], on_file: Ca
 
 
 def run_corpus(name: str, outdir: Path, job: Job, report: RunReport, *, encoding: str, input_format: str | None,
-               chunk_size: int, records: Iterable[Record] | None = None, done_elsewhere: Mapping[str, str | None] | None = None) -> list[str]:
+               chunk_size: int, shard_size: int = 0) -> list[str]:
     """Every record of a corpus through the pipeline, and the output corpus written in
-    input order; the names of its articles.  ``records``: the corpus as read already (by
-    default read from file ``name``); ``done_elsewhere``: the records another engine has
-    processed, each with the problem that stopped it (None: its outputs are written),
-    so that only the output corpus is left to write."""
+    input order (in shards of ``shard_size`` records; 0: one file); the names of its articles."""
     corpus_format = format_for(name, input_format)
     translated = job.translation is not None
     articles: list[str] = []
     try:
-        writer = CorpusWriter(outdir / corpus_format.output_name(Path(name).name), corpus_format.writes_as or "jsonl", schema_of=name)
+        writer = ShardedCorpusWriter(corpus_output(outdir, name, input_format), corpus_format.writes_as or "jsonl", schema_of=name,
+                                     shard_size=shard_size)
     except TranslatorError as problem:
         report.failed.append((name, str(problem)))
         return articles
     try:
-        records = read_articles(name, encoding, input_format) if records is None else records
+        records = read_articles(name, encoding, input_format)
         for chunk in chunks((record for record in records if not _no_article(record, report)), chunk_size):
             sources = [record for record in chunk if isinstance(record, SourceText)]
             articles += [source.name for source in sources]
-            if done_elsewhere is not None:
-                problems = {source.name: done_elsewhere.get(source.name) for source in sources}
-            else:
-                pending = [source for source in sources if not is_done(source, outdir, job, input_format)]
-                report.skipped += [source.name for source in sources if source not in pending]
-                problems = dict(run_chunk(job, pending, outdir, input_format))
-                _note(report, list(problems.items()))
+            pending = [source for source in sources if not is_done(source, outdir, job, input_format)]
+            problems = dict(run_chunk(job, pending, outdir, input_format))
             for record in chunk:
-                writer.write(_output_record(record, problems.get(record.name), outdir, translated, report, input_format))
+                problem = problems.get(record.name) if not isinstance(record, BadRecord) else record.problem
+                note_record(report, record, problem, done=record.name in problems)
+                writer.write(corpus_output_record(record, problem, outdir, translated, input_format))
     except TranslatorError as broke:  # the file breaks off: the records before it stay
         report.failed.append((name, str(broke)))
     except BaseException:
@@ -203,11 +202,24 @@ def run_corpus(name: str, outdir: Path, job: Job, report: RunReport, *, encoding
     return articles
 
 
-def _output_record(record: SourceText | BadRecord, problem: str | None, outdir: Path, translated: bool, report: RunReport,
-                   input_format: str | None) -> dict[str, object]:
+def corpus_output(outdir: Path, name: str, input_format: str | None) -> Path:
+    """The output corpus of corpus ``name`` (when in one file; else the name its shards are named after)."""
+    return outdir / format_for(name, input_format).output_name(Path(name).name)
+
+
+def note_record(report: RunReport, record: SourceText | BadRecord, problem: str | None, *, done: bool) -> None:
+    """What became of a corpus's record: failed (bad, or stopped by ``problem``), ``done``
+    now, or up to date."""
+    if problem is not None:
+        report.failed.append((record.origin or record.name, problem) if isinstance(record, BadRecord) else (record.name, problem))
+    else:
+        (report.done if done else report.skipped).append(record.name)
+
+
+def corpus_output_record(record: SourceText | BadRecord, problem: str | None, outdir: Path, translated: bool,
+                         input_format: str | None) -> dict[str, object]:
     """A record of the output corpus: from the article's saved report, or with why there is none."""
     if isinstance(record, BadRecord):
-        report.failed.append((record.origin or record.name, record.problem))
         return error_record(record)
     saved = _saved_report(outputs_of(outdir, record.name, translated, input_format)["report"]) if problem is None else None
     if saved is None:
@@ -328,14 +340,15 @@ def remove_unfinished_writes(outdir: Path, files: Sequence[str], translated: boo
         return
     corpora = [name for name in files if format_for(name, input_format).many]
     ours = tuple({temporary_prefix(path.name) for name in files for path in outputs_of(outdir, name, translated, input_format).values()}
-                 | {temporary_prefix(format_for(name, input_format).output_name(Path(name).name)) for name in corpora}
+                 | {temporary_prefix(corpus_output(outdir, name, input_format).name) for name in corpora}
                  | {temporary_prefix("index.html")})
     for path in outdir.glob(".*.tmp"):
         if path.name.startswith(ours):
             path.unlink(missing_ok=True)
-    for name in corpora:  # a corpus's folder holds only its records' outputs
-        for path in (outdir / corpus_stem(name, input_format)).glob(".*.tmp"):
-            path.unlink(missing_ok=True)
+    for name in corpora:  # a corpus's folders hold only its records' outputs and its shards
+        for folder in (outdir / corpus_stem(name, input_format), shards_folder(corpus_output(outdir, name, input_format))):
+            for path in folder.glob(".*.tmp"):
+                path.unlink(missing_ok=True)
 
 
 def _up_to_date(name: str, outdir: Path, job: Job, encoding: str, input_format: str | None) -> bool:

@@ -2,12 +2,13 @@
 
 An engine is a module named in :data:`RUN_ENGINES` (imported only when used) with two
 functions: ``inputs(names)`` lists the inputs named on the command line, and
-``run(recipe, files, outdir, *, input_format, chunk_size, hooks, cluster)`` processes them into
-``outdir`` and returns a :class:`~translator.pipeline.run.RunReport`.  Every engine
+``run(recipe, files, outdir, *, input_format, chunk_size, shard_size, hooks, cluster)`` processes
+them into ``outdir`` (a corpus's output in shards of ``shard_size`` records, None: the
+engine's default) and returns a :class:`~translator.pipeline.run.RunReport`.  Every engine
 cleans and writes each article with :func:`~translator.pipeline.run.run_chunk` (or its
 two halves, ``prepare_chunk`` and ``finish_chunk``, on different workers) from a Job
 opened from the same :class:`~translator.pipeline.job.JobRecipe`, so their outputs are
-the same, byte for byte.  Adding an engine is one module here and one line in :data:`RUN_ENGINES`.
+the same, byte for byte (with the same shard size).  Adding an engine is one module here and one line in :data:`RUN_ENGINES`.
 """
 
 from __future__ import annotations
