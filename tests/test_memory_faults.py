@@ -5,7 +5,6 @@ busy memory is never to be deleted.  Real SQLite files, real locks held by other
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 import time

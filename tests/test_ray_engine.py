@@ -191,3 +191,19 @@ def test_an_address_where_no_cluster_answers_is_one_line_not_a_long_wait(workspa
         f"error: --address 127.0.0.1:{port}: no Ray cluster answers there; check the address (HOST:PORT of the head node), "
         "or leave it out to start Ray here"]
     assert not (tmp_path / "out").exists()
+
+
+def test_inputs_at_a_uri_are_listed_through_pyarrows_filesystems(tmp_path):
+    pytest.importorskip("pyarrow")
+    from translator.errors import TranslatorError
+    from translator.pipeline.engines import run_engine
+
+    engine = run_engine("ray")
+    (tmp_path / "b.jsonl").write_text("{}\n", encoding="utf-8")
+    (tmp_path / "a.parquet").write_bytes(b"PAR1")
+    (tmp_path / "notes.rtf").write_text("not an article", encoding="utf-8")
+
+    assert engine.inputs([tmp_path.as_uri()]) == [(tmp_path / "a.parquet").as_uri(), (tmp_path / "b.jsonl").as_uri()]
+    assert engine.inputs([(tmp_path / "b.jsonl").as_uri()]) == [(tmp_path / "b.jsonl").as_uri()]
+    with pytest.raises(TranslatorError, match="file not found"):
+        engine.inputs([(tmp_path / "gone.jsonl").as_uri()])

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import CORPUS, ROOT
+from .conftest import CORPUS
 
 ARTICLES = 24  # openings of real articles of the corpus, in chunks of three: eight chunks
 

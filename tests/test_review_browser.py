@@ -1,6 +1,6 @@
 """The review page as an editor sees it, in a real headless Chromium (Debian's package)."""
 
-from .conftest import SEED, SEED_CLEAN
+from .conftest import SEED_CLEAN
 
 
 def test_three_columns_with_artefacts_and_glossary_marks(browser, seed_review):
