@@ -245,7 +245,7 @@ def _layout(lang: LanguageProfile) -> _Layout:
         r"(?P<gap>[ \t\u00a0\u202f]*+(?:\r\n|\n|\r)[ \t]*+|[ \t\u00a0\u202f]++"
         rf"|(?=\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|(?:{lang.timestamp_labels})\b)"
         rf"|(?=(?<=[{lower}]{{3}}[.!?])[{upper}][{lower}]{{2}}))"
-        rf"(?=[«“\"(\[\-–—]?[\s\u00a0\u202f]*+[{upper}0-9])"
+        rf"(?=[«“\"(\[\-–—|]?[\s\u00a0\u202f]*+[{upper}0-9])"
     )
     signature = cached_compile(
         rf"\s*[{upper}][\w’'-]+(?:\s+(?:[{upper}]\.|[{upper}][\w’'-]+)){{1,3}},\s*[{upper}][\w’' -]{{1,40}}(?:\s*\(\d{{2,3}}\))?\.?\s*$"

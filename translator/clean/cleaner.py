@@ -492,6 +492,10 @@ class _Cleaner:
 
     def _delete_sentence(self, rule: Rule, paragraph: Paragraph, number: int, tracked: _TrackedText, sentences: list[Span], match: Match) -> None:
         sentence = sentences[number]
+        news = self._news_glued_after(rule, tracked.text[sentence.start : sentence.end], match, paragraph)
+        if news is not None:  # only the residue goes: the news glued after it stays, as after a framing
+            self._strip(paragraph, number, tracked, sentence.start, rule, Match(0, news, match.text, {}, {}))
+            return
         finding = self._record(rule, paragraph, number, tracked.original_span(sentence.start, sentence.end), "", match)
         # (a later sentence may be gone already: then this one ends the paragraph)
         if number + 1 < len(sentences) and tracked.text[sentence.end :].strip():
@@ -500,6 +504,24 @@ class _Cleaner:
             previous_end = sentences[number - 1].end if number else 0
             removed = tracked.delete(previous_end, sentence.end)
         self._log(finding, _Edit(removed))
+
+    def _news_glued_after(self, rule: Rule, sentence: str, match: Match, paragraph: Paragraph) -> int | None:
+        """Where a news sentence starts that a bot glued after the residue a rule found in
+        ``sentence``, after a colon and a capital (« …voici le texte reformulé : Une vache
+        a été… »); None when the sentence is all residue.  What follows must be a clause
+        of its own in the article's language, with no first person, and one the rule
+        finds no residue in."""
+        glued = next((colon for colon in _COLON.finditer(sentence, match.start) if sentence[colon.end():].lstrip("«“\" \u00a0\u202f")[:1].isupper()),
+                     None)
+        if glued is None:
+            return None
+        rest = sentence[glued.end() :]
+        words = _WORD.findall(rest.lower())
+        if len(words) < _GLUED_NEWS_WORDS or sum(word in self.lang.stopwords for word in words) < 2 or self.lang.first_person.search(rest):
+            return None
+        if next(rule.kind.find(rule, rest, Context(self.document, quoted_spans(rest), paragraph)), None) is not None:
+            return None
+        return glued.end()
 
     # -- recording -------------------------------------------------------------------
 
@@ -610,6 +632,11 @@ def _segments(text: str, lang: LanguageProfile) -> tuple[list[Span], _Quotations
 
 
 _SENTENCE_OPENING = cached_compile(r"\s*(?:[-–—]\s*)?")
+
+
+_COLON = re.compile(r"[ \t\u00a0\u202f]*:[ \t\u00a0\u202f]+")
+_GLUED_NEWS_WORDS = 6  # the fewest words of a news sentence glued after residue
+_WORD = re.compile(r"\w+")
 
 
 def _starts_sentence(before: str) -> bool:

@@ -19,18 +19,23 @@ def repeats_headline(headline: str, paragraph: str, similarity: float) -> bool:
     """Whether a paragraph repeats the headline, ignoring case, spacing and quote styles.
 
     A near copy (``similarity`` of characters) repeats it only when it adds no word of
-    its own: « … a commencé lundi … » after « … a commencé … » is a lede, not a repeat.
+    its own: « … a commencé lundi … » after « … a commencé … » is a lede, not a repeat;
+    unless it is a title line itself (no sentence in it) with a word or two changed
+    (« va accueillir » for « accueillera »), a little less alike.  A label before the
+    copy (« Titre : ») is no word of its own.
     """
     if 2 * min(len(headline), len(paragraph)) < 0.5 * (len(headline) + len(paragraph)):
         return False  # far apart in length: no need to fold them
-    a, b = _fold(headline), _fold(paragraph)
+    a, b = _fold(headline), _LABEL.sub("", _fold(paragraph))
     if a == b:
         return True
     if similarity >= 1.0 or 2 * min(len(a), len(b)) < similarity * (len(a) + len(b)):
         return False  # the lengths alone rule out the required similarity
-    if set(_WORD.findall(b)) - set(_WORD.findall(a)):
-        return False
-    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= similarity
+    added = set(_WORD.findall(b)) - set(_WORD.findall(a))
+    if not added:
+        return SequenceMatcher(None, a, b, autojunk=False).ratio() >= similarity
+    retitled = len(added) <= _RETITLED_WORDS and _SENTENCE_MARK.search(paragraph.strip()) is None
+    return retitled and SequenceMatcher(None, a, b, autojunk=False).ratio() >= similarity - _RETITLED_SLACK
 
 
 class DuplicateHeadline:
@@ -49,6 +54,10 @@ class DuplicateHeadline:
 MATCHER = DuplicateHeadline()
 
 _WORD = cached_compile(r"\w+")
+_LABEL = cached_compile(r"^(?:titre|title|headline|gros titre)\s*:\s*")  # (folded: lower case)
+_SENTENCE_MARK = cached_compile(r"[.!?…]")  # a title line has none
+_RETITLED_WORDS = 2  # the most words a title line may change and still repeat the headline
+_RETITLED_SLACK = 0.1  # how much less alike it may then be
 # apostrophes, quotation marks and spaces of every Latin-script typography
 _FOLDS = str.maketrans({"’": "'", "‘": "'", "«": '"', "»": '"', "“": '"', "”": '"', "\u00a0": " ", "\u202f": " "})
 
