@@ -395,7 +395,8 @@ class _Cleaner:
             match = next(self._matches(rule, tracked.text, paragraph, leading), None)
             if match is None:
                 continue
-            if rule.action is Action.DELETE_PARAGRAPH:
+            if rule.action in (Action.DELETE_PARAGRAPH, Action.EXTRACT_METADATA):
+                self._keep_metadata(rule, match)
                 if not self._delete_opening_sentences(rule, paragraph, tracked, match):
                     self._delete_paragraph(rule, paragraph, match)
                     return
