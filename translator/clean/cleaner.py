@@ -316,8 +316,21 @@ class _Cleaner:
                     continue
                 # the text as written: a paragraph a strip made similar is no repeat
                 if next(self._find(rule, paragraph.text, (), paragraph), None) is None:
+                    self._delete_repeated_opening(rule, paragraph)
                     break
                 self._delete_paragraph(rule, paragraph, None)
+
+    def _delete_repeated_opening(self, rule: Rule, paragraph: Paragraph) -> None:
+        """The headline repeated as the first sentence of the paragraph after it, the lede
+        glued behind (« Titre. Le lede… »): that sentence goes."""
+        tracked = self._tracked(paragraph)
+        sentences = _segments(tracked.text, self.lang)[0]
+        if len(sentences) < 2 or tracked.text[: sentences[0].start].strip():
+            return
+        match = next(self._find(rule, tracked.text[sentences[0].start : sentences[0].end], (), paragraph), None)
+        if match is not None:
+            self._delete_sentence(rule, paragraph, 0, tracked, sentences, match)
+            self.edited[paragraph.index] = tracked
 
     def _handle_trailing_paragraphs(self) -> None:
         trailing = [r for r in self.rules.select(Scope.PARAGRAPH) if r.position is Position.TRAILING]
@@ -510,13 +523,15 @@ class _Cleaner:
         """Where a news sentence starts that a bot glued after the residue a rule found in
         ``sentence``, after a colon and a capital (« …voici le texte reformulé : Une vache
         a été… »); None when the sentence is all residue.  What follows must be a clause
-        of its own in the article's language, with no first person, and one the rule
-        finds no residue in."""
+        of its own (ending as a sentence ends) in the article's language, with no first
+        person, and one the rule finds no residue in."""
         glued = next((colon for colon in _COLON.finditer(sentence, match.start) if sentence[colon.end():].lstrip("«“\" \u00a0\u202f")[:1].isupper()),
                      None)
         if glued is None:
             return None
         rest = sentence[glued.end() :]
+        if not rest.rstrip().endswith(_SENTENCE_ENDS):
+            return None  # a title or a list: no sentence of news
         words = _WORD.findall(rest.lower())
         if len(words) < _GLUED_NEWS_WORDS or sum(word in self.lang.stopwords for word in words) < 2 or self.lang.first_person.search(rest):
             return None
@@ -638,6 +653,7 @@ _SENTENCE_OPENING = cached_compile(r"\s*(?:[-–—]\s*)?")
 _COLON = re.compile(r"[ \t\u00a0\u202f]*:[ \t\u00a0\u202f]+")
 _GLUED_NEWS_WORDS = 6  # the fewest words of a news sentence glued after residue
 _WORD = re.compile(r"\w+")
+_SENTENCE_ENDS = (".", "!", "?", "…", "»", "”", '"', ")")
 
 
 def _starts_sentence(before: str) -> bool:
