@@ -650,9 +650,9 @@ def _segments(text: str, lang: LanguageProfile) -> tuple[list[Span], _Quotations
 _SENTENCE_OPENING = cached_compile(r"\s*(?:[-–—]\s*)?")
 
 
-_COLON = re.compile(r"[ \t\u00a0\u202f]*:[ \t\u00a0\u202f]+")
+_COLON = cached_compile(r"[ \t\u00a0\u202f]*:[ \t\u00a0\u202f]+")
 _GLUED_NEWS_WORDS = 6  # the fewest words of a news sentence glued after residue
-_WORD = re.compile(r"\w+")
+_WORD = cached_compile(r"\w+")
 _SENTENCE_ENDS = (".", "!", "?", "…", "»", "”", '"', ")")
 
 
