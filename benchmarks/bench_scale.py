@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.support.folders import folder_files  # noqa: E402
 from tests.support.tiny_model import installed_for_commands  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "fr-news-dev.jsonl"
@@ -46,10 +47,6 @@ def write_articles(folder: Path, count: int, as_corpus: bool) -> int:
     if as_corpus:
         (folder / "corpus.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return words
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 def main() -> None:
@@ -77,7 +74,7 @@ def main() -> None:
             seconds = time.perf_counter() - started
             outputs.append(out)
             print(f"  {label:16} {options.articles / seconds:7.1f} articles/s {words / seconds:8.0f} words/s  ({seconds:.1f} s; load before {load:.2f})")
-        print("outputs identical:", all(tree(outputs[0]) == tree(other) for other in outputs[1:]))
+        print("outputs identical:", all(folder_files(outputs[0]) == folder_files(other) for other in outputs[1:]))
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from .conftest import CORPUS, run_cli
+from .support.folders import folder_files
 
 SPINS = yaml.safe_load((Path(__file__).parent / "data" / "corpora" / "spins.yaml").read_text(encoding="utf-8"))
 ARTICLES = {record["id"]: record for record in map(json.loads, CORPUS.read_text(encoding="utf-8").splitlines())}
@@ -338,7 +339,7 @@ def test_run_on_a_folder_mixing_kinds_handles_each_by_its_kind_and_resumes_by_re
     assert [output["url"] for output in crawl] == [url(record) for record in records[:3]]
     index = (out / "index.html").read_text(encoding="utf-8")
     assert f'href="corpus/{records[0]["id"]}.review.html"' in index
-    expected = {path: path.read_bytes() for path in sorted(out.rglob("*")) if path.is_file()}
+    expected = folder_files(out)
 
     # a run killed part way: some records' outputs missing, a corpus half written
     for path in [*(out / "corpus").glob(f"{records[1]['id']}.*"), out / "corpus" / f"{records[4]['id']}.report.json"]:
@@ -348,7 +349,7 @@ def test_run_on_a_folder_mixing_kinds_handles_each_by_its_kind_and_resumes_by_re
     resumed = run_cli("run", str(inputs), "-o", str(out))
 
     assert "2 done, " in resumed.stderr.decode().splitlines()[-1]
-    assert {path: path.read_bytes() for path in sorted(out.rglob("*")) if path.is_file()} == expected
+    assert folder_files(out) == expected
 
 
 def test_translate_clean_writes_the_corpus_with_the_cleaned_french_and_its_english_in_order(installed):

@@ -22,6 +22,7 @@ import pytest
 from translator.pipeline.engines.ray import ROLES_FOR_TESTS
 
 from .conftest import ROOT, Workspace
+from .support.folders import folder_files
 
 pytestmark = pytest.mark.slow
 ARTICLES = 100  # as text files, and as many records of a corpus
@@ -52,10 +53,6 @@ def _corpus(path: Path, texts: list[Path]) -> Path:
     for text in texts:
         text.unlink()
     return path
-
-
-def _outputs(folder: Path) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +93,7 @@ def inputs(cluster, tmp_path_factory):
     result = workspace.run("run", str(root / "in"), "--to", "en", "-o", str(root / "local"), "--no-cache", "--chunk-size", "25",
                            "--shard-size", str(SHARD))
     assert result.returncode == 1, result.stderr  # the bad line
-    return root / "in", _outputs(root / "local")
+    return root / "in", folder_files(root / "local")
 
 
 def _ray_run(cluster, inputs: Path, out: Path) -> subprocess.Popen:
@@ -144,7 +141,7 @@ def test_the_ray_engine_writes_what_the_local_engine_writes_even_when_a_worker_i
     done, up_to_date, failed = map(int, re.findall(r"\d+", lines[-1])[:3])
     assert (done + up_to_date, failed) == (2 * ARTICLES + SHARD + 5, 1)  # the killed worker's chunk redone (what it wrote is up to date)
     assert any("wire.jsonl line 8: is an array, not an object" in line for line in lines)
-    assert _outputs(out) == expected  # every article's outputs, the index, and the corpus in the same shards
+    assert folder_files(out) == expected  # every article's outputs, the index, and the corpus in the same shards
     assert sorted(name for name in expected if ".shards/" in name) == [
         "news.shards/part-00000.parquet", "news.shards/part-00001.parquet",
         "wire.shards/part-00000.jsonl", "wire.shards/part-00001.jsonl", "wire.shards/part-00002.jsonl"]
@@ -163,7 +160,7 @@ def test_the_ray_engine_writes_what_the_local_engine_writes_even_when_a_worker_i
     assert summary.startswith(f"0 done, {2 * ARTICLES + SHARD + 5} up to date, 1 failed"), summary
     assert _roles(cluster) == {}  # the cleaning tasks found every article done: none cleaned again, nor translated
     assert articles_written() == written
-    assert _outputs(out) == expected
+    assert folder_files(out) == expected
 
 
 def test_without_ray_installed_the_engine_is_one_line_naming_the_extra(installed, tmp_path):

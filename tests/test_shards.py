@@ -13,11 +13,8 @@ import pytest
 from translator.io.corpus import CorpusWriter
 
 from .conftest import run_cli
+from .support.folders import folder_files
 from .test_corpora import corpus_records, jsonl
-
-
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 def _shards(out: Path, stem: str = "corpus") -> list[Path]:
@@ -40,9 +37,9 @@ def test_shards_in_order_are_the_one_file_output_and_a_new_size_leaves_no_old_sh
     assert [path.name for path in shards] == [f"part-{index:05d}.jsonl" for index in range(-(-count // 4))]
     assert [len(path.read_bytes().splitlines()) for path in shards] == [4] * (count // 4) + ([count % 4] if count % 4 else [])
     assert b"".join(path.read_bytes() for path in shards) == (whole / "corpus.jsonl").read_bytes()
-    outputs = _tree(sharded)
+    outputs = folder_files(sharded)
     assert {name: data for name, data in outputs.items() if ".shards/" not in name} == \
-           {name: data for name, data in _tree(whole).items() if name != "corpus.jsonl"}
+           {name: data for name, data in folder_files(whole).items() if name != "corpus.jsonl"}
 
     again = run_cli("run", str(corpus), "-o", str(sharded), "--shard-size", "1000")
 
@@ -88,7 +85,7 @@ def test_a_shard_a_killed_run_left_half_written_is_removed_and_written_whole(tmp
     corpus.write_bytes(jsonl(records))
     out = tmp_path / "out"
     assert run_cli("run", str(corpus), "-o", str(out), "--shard-size", "4").returncode == 0
-    expected = _tree(out)
+    expected = folder_files(out)
     half = out / "corpus.shards" / ".part-00001.jsonl.k1ll3d.tmp"
     half.write_bytes(b'{"id": "ha')
     (out / "corpus.shards" / "part-00001.jsonl").unlink()
@@ -96,7 +93,7 @@ def test_a_shard_a_killed_run_left_half_written_is_removed_and_written_whole(tmp
     assert run_cli("run", str(corpus), "-o", str(out), "--shard-size", "4").returncode == 0
 
     assert not half.exists()
-    assert _tree(out) == expected
+    assert folder_files(out) == expected
 
 
 def test_a_parquet_output_takes_its_columns_from_an_input_at_a_uri(tmp_path):
